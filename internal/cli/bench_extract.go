@@ -1,0 +1,11 @@
+package cli
+
+import (
+	"context"
+	"errors"
+)
+
+// benchExtract is a placeholder owned by the helper building this command; replace this file.
+func benchExtract(ctx context.Context, env *Env, args []string) error {
+	return errors.New("not implemented yet")
+}

@@ -1,0 +1,74 @@
+// Package store keeps newsdesk's data in SQLite (default) or PostgreSQL behind one API.
+// Callers never see SQL; each dialect carries its own statements and migrations, and both
+// share one migration version.
+package store
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when a unique value (a feed URL, a canonical URL) already exists.
+var ErrConflict = errors.New("already exists")
+
+// Publisher is a news organisation: one site, one or more feeds.
+type Publisher struct {
+	ID       int64
+	Name     string
+	HomeURL  string
+	LogoURL  string // favicon or logo, absolute URL; empty when unknown
+	Country  string // ISO 3166-1 alpha-2, lower case; empty when unknown
+	Language string // ISO 639-1; empty when unknown
+	Created  time.Time
+}
+
+// Feed is one RSS/Atom/JSON feed of a publisher and the state of polling it.
+type Feed struct {
+	ID                int64
+	PublisherID       int64
+	URL               string
+	Title             string
+	ETag              string
+	LastModified      string
+	NextCheck         time.Time
+	Interval          time.Duration // current refresh interval, 5 min – 24 h
+	ConsecutiveErrors int
+	LastError         string // plain words; empty after a success
+	LastErrorAt       time.Time
+	LastSuccess       time.Time
+	Disabled          bool // set on 410 Gone or by an operator
+	Created           time.Time
+}
+
+// FeedStatus is a feed with what the sources page shows about it.
+type FeedStatus struct {
+	Feed
+	PublisherName string
+	ArticleCount  int
+}
+
+// Article is one extracted article.
+type Article struct {
+	ID            int64
+	PublisherID   int64
+	FeedID        int64  // 0 when not from a feed
+	URL           string // canonical URL, unique
+	GUID          string
+	Title         string
+	Byline        string
+	Published     time.Time
+	Updated       time.Time
+	Fetched       time.Time
+	Language      string
+	ImageURL      string
+	Text          string // plain text, paragraphs separated by blank lines
+	HTML          string // sanitised structural HTML
+	Snippet       string
+	WordCount     int
+	SiteName      string
+	PublisherName string // filled on reads
+	PublisherLogo string // filled on reads
+}
