@@ -72,3 +72,29 @@ type Article struct {
 	PublisherName string // filled on reads
 	PublisherLogo string // filled on reads
 }
+
+// Item states: an item is pending until its article is stored or it fails for good.
+const (
+	ItemPending = "pending"
+	ItemDone    = "done"
+	ItemFailed  = "failed"
+)
+
+// FeedItem is one entry a feed listed, kept so that an article whose page cannot be fetched
+// still has the feed's own title and summary, and so that no listed item is lost.
+type FeedItem struct {
+	ID        int64
+	FeedID    int64
+	GUID      string
+	URL       string
+	Title     string
+	Summary   string
+	Content   string
+	Author    string
+	ImageURL  string
+	Published time.Time
+	FirstSeen time.Time
+	State     string
+	Error     string
+	ArticleID int64
+}

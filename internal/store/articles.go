@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const articleCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
+	a.updated, a.fetched, a.language, a.image_url, a.text, a.html, a.snippet, a.word_count, a.site_name,
+	p.name, p.logo_url`
+
+// articleListCols leaves out the bodies, which lists never show.
+const articleListCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
+	a.updated, a.fetched, a.language, a.image_url, '', '', a.snippet, a.word_count, a.site_name,
+	p.name, p.logo_url`
+
+func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
+	var a Article
+	var pub, upd, fet int64
+	err := row.Scan(&a.ID, &a.PublisherID, &a.FeedID, &a.URL, &a.GUID, &a.Title, &a.Byline, &pub, &upd, &fet,
+		&a.Language, &a.ImageURL, &a.Text, &a.HTML, &a.Snippet, &a.WordCount, &a.SiteName,
+		&a.PublisherName, &a.PublisherLogo)
+	a.Published, a.Updated, a.Fetched = fromMS(pub), fromMS(upd), fromMS(fet)
+	return a, err
+}
+
+// AddArticle stores an article and, when itemID is not 0, marks that feed item done, in one
+// transaction. An article whose URL is already stored is not stored again: AddArticle then
+// returns the existing id with created false, so a retried job never duplicates an article.
+func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64) (id int64, created bool, err error) {
+	var feedID any
+	if a.FeedID != 0 {
+		feedID = a.FeedID
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		created = false
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (publisher_id, feed_id, url, guid, title, byline,
+			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO NOTHING RETURNING id`),
+			a.PublisherID, feedID, a.URL, a.GUID, a.Title, a.Byline, ms(a.Published), ms(a.Updated), ms(a.Fetched),
+			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName).Scan(&id)
+		switch {
+		case err == nil:
+			created = true
+		case errors.Is(err, sql.ErrNoRows):
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE url = ?`), a.URL).Scan(&id); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		if itemID != 0 {
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE feed_items SET state = 'done', error = '', article_id = ? WHERE id = ?`), id, itemID)
+		}
+		return err
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("store: add article %s: %w", a.URL, err)
+	}
+	if created {
+		s.changed()
+	}
+	return id, created, nil
+}
+
+// Article returns one article with its body, or ErrNotFound.
+func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+	a, err := scanArticle(s.r.QueryRowContext(ctx, s.q(`SELECT `+articleCols+`
+		FROM articles a JOIN publishers p ON p.id = a.publisher_id WHERE a.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Article{}, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Article{}, fmt.Errorf("store: article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticleIDByURL returns the id of the article stored under a canonical URL, or ErrNotFound.
+func (s *Store) ArticleIDByURL(ctx context.Context, url string) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE url = ?`), url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: article %s: %w", url, ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: article %s: %w", url, err)
+	}
+	return id, nil
+}
+
+// LatestArticles lists the newest articles, without bodies.
+func (s *Store) LatestArticles(ctx context.Context, limit int) ([]Article, error) {
+	return s.listArticles(ctx, `SELECT `+articleListCols+` FROM articles a JOIN publishers p ON p.id = a.publisher_id
+		ORDER BY a.published DESC, a.id DESC LIMIT ?`, limit)
+}
+
+// PublisherArticles lists a publisher's newest articles, without bodies.
+func (s *Store) PublisherArticles(ctx context.Context, publisherID int64, limit int) ([]Article, error) {
+	return s.listArticles(ctx, `SELECT `+articleListCols+` FROM articles a JOIN publishers p ON p.id = a.publisher_id
+		WHERE a.publisher_id = ? ORDER BY a.published DESC, a.id DESC LIMIT ?`, publisherID, limit)
+}
+
+// CountArticles counts stored articles.
+func (s *Store) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count articles: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Store) listArticles(ctx context.Context, query string, args ...any) ([]Article, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: list articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

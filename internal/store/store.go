@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Store is newsdesk's database: a single-connection write pool and a read pool over one
+// dialect. All methods take a context and are safe for concurrent use.
+type Store struct {
+	w, r    *sql.DB
+	d       *dialect
+	log     *slog.Logger
+	changes atomic.Uint64
+}
+
+// Open connects to the database named by dsn: a file path, "sqlite:PATH", or (with the
+// scale-out work) "postgres://…". It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	var (
+		s   *Store
+		err error
+	)
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, errors.New("store: PostgreSQL is not supported yet; use a file path or sqlite:PATH")
+	default:
+		s, err = openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.log = logger
+	return s, nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	return errors.Join(s.w.Close(), s.r.Close())
+}
+
+// Dialect names the database in use: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.name }
+
+// Ping checks that the database answers; /healthz uses it.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.r.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// Changes counts writes that change what readers see; page caches key on it.
+func (s *Store) Changes() uint64 { return s.changes.Load() }
+
+func (s *Store) changed() { s.changes.Add(1) }
+
+// tx runs fn in a write transaction, retrying a bounded number of times when the database
+// reports it is busy. fn must be safe to run again.
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	const attempts = 5
+	delay := 20 * time.Millisecond
+	for i := 1; ; i++ {
+		err := s.tx1(ctx, fn)
+		if err == nil || i == attempts || !s.d.isBusy(err) {
+			return err
+		}
+		s.log.Warn("database busy, retrying", slog.Int("attempt", i), slog.Any("err", err))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+		delay *= 2
+	}
+}
+
+func (s *Store) tx1(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// q rewrites a statement written with ? placeholders for the dialect.
+func (s *Store) q(query string) string { return s.d.rebind(query) }
+
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
