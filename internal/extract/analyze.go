@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// elem is one element of the body in document order, with the text measurements used to
+// pick the article container. Subtrees are index intervals: elem i spans [i, end).
+type elem struct {
+	n      *html.Node
+	parent int32
+	end    int32
+	block  bool
+	hint   int8 // -1 negative, +1 positive class/id hint
+	drop   bool // removed: junk, hidden, negative hint, operator rule or learned template
+
+	ownText  int    // runes of text whose nearest block ancestor is this element
+	ownLink  int    // of which inside <a>
+	ownPunct int    // sentence punctuation in own text
+	textHash uint64 // FNV-1a of own text, letters only and lower-cased, for site templates
+
+	good    float64 // prose mass of the subtree, after drops
+	bad     float64 // link-heavy mass of the subtree, after drops
+	rawGood float64 // prose mass before drops, to protect the content from bad hints
+}
+
+// analysis holds the elements of the body and the page's prose total.
+type analysis struct {
+	elems []elem
+	index map[*html.Node]int32
+}
+
+// analyze walks body once, collecting element measurements. Junk elements are detached from
+// the tree so that nothing later sees them.
+func analyze(body *html.Node, removed func(*html.Node) bool) *analysis {
+	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024)}
+	an.walk(body, -1, -1, false, removed)
+	an.aggregate()
+	return an
+}
+
+func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed func(*html.Node) bool) {
+	switch n.Type {
+	case html.TextNode:
+		if block < 0 {
+			return
+		}
+		l, p := measure(n.Data)
+		e := &an.elems[block]
+		e.ownText += l
+		e.ownPunct += p
+		if e.textHash == 0 {
+			e.textHash = fnvOffset
+		}
+		e.textHash = foldHash(e.textHash, n.Data)
+		if inLink {
+			e.ownLink += l
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	i := int32(len(an.elems))
+	an.elems = append(an.elems, elem{n: n, parent: parent})
+	an.index[n] = i
+	e := &an.elems[i]
+	e.block = blockTags[n.DataAtom] || block < 0
+	if e.block {
+		block = i
+	}
+	if isHidden(n) || (removed != nil && removed(n)) {
+		e.drop = true
+	}
+	if n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		e.hint = int8(hintScore(n))
+		if e.hint == 0 && structuralNeg(n.DataAtom) {
+			e.hint = -1
+		}
+	}
+	if n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode || c.Type == html.ElementNode && junkTags[c.DataAtom] {
+			n.RemoveChild(c)
+		} else {
+			an.walk(c, i, block, inLink, removed)
+		}
+		c = next
+	}
+	an.elems[i].end = int32(len(an.elems))
+}
+
+// measure counts the non-space runes of s and its sentence punctuation.
+func measure(s string) (runes, punct int) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\n', '\t', '\r', '\f':
+			case '.', ',', ';', ':', '?', '!':
+				runes++
+				punct++
+			default:
+				runes++
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if isSpace(r) {
+			continue
+		}
+		runes++
+		switch r {
+		case '。', '、', '，', '؟', '،', '।':
+			punct++
+		}
+	}
+	return runes, punct
+}
+
+// blockWeight classifies a block's own text: prose counts for the container, link lists
+// count against it, short plain text is neutral.
+func blockWeight(e *elem) (good, bad float64) {
+	if e.ownText == 0 {
+		return 0, 0
+	}
+	plain := e.ownText - e.ownLink
+	density := float64(e.ownLink) / float64(e.ownText)
+	switch {
+	case density > 0.5:
+		return 0, float64(e.ownText)
+	case plain >= 80 || plain >= 30 && e.ownPunct > 0:
+		w := float64(plain)
+		if e.n.DataAtom == atom.P {
+			w *= 1.1
+		}
+		return w, float64(e.ownLink)
+	}
+	return 0, float64(e.ownLink)
+}
+
+// aggregate sums block weights up the tree, once ignoring drops (rawGood) and once honouring
+// them (good, bad).
+func (an *analysis) aggregate() {
+	els := an.elems
+	for i := range els {
+		els[i].good, els[i].bad = blockWeight(&els[i])
+		els[i].rawGood = els[i].good
+	}
+	for i := len(els) - 1; i > 0; i-- {
+		if p := els[i].parent; p >= 0 {
+			els[p].rawGood += els[i].rawGood
+		}
+	}
+	an.sumKept()
+}
+
+// sumKept recomputes good and bad with dropped subtrees left out.
+func (an *analysis) sumKept() {
+	els := an.elems
+	for i := range els {
+		if els[i].drop {
+			els[i].good, els[i].bad = 0, 0
+			continue
+		}
+		els[i].good, els[i].bad = blockWeight(&els[i])
+	}
+	for i := len(els) - 1; i > 0; i-- {
+		if els[i].drop {
+			continue
+		}
+		if p := els[i].parent; p >= 0 {
+			els[p].good += els[i].good
+			els[p].bad += els[i].bad
+		}
+	}
+}
+
+// dropNegatives drops subtrees with a negative hint unless they hold most of the page's prose
+// (a whole page wrapped in <form>, or a body class that happens to say "sidebar").
+func (an *analysis) dropNegatives() {
+	els := an.elems
+	if len(els) == 0 {
+		return
+	}
+	total := els[0].rawGood
+	for i := range els {
+		if els[i].hint < 0 && els[i].rawGood <= 0.4*total {
+			els[i].drop = true
+		}
+	}
+	// Children of a dropped element are dropped with it.
+	for i := 0; i < len(els); i++ {
+		if els[i].drop {
+			for j := i + 1; j < int(els[i].end); j++ {
+				els[j].drop = true
+			}
+			i = int(els[i].end) - 1
+		}
+	}
+	an.sumKept()
+}
+
+// best returns the index of the element whose kept prose minus link mass is highest; on a
+// tie the deeper element wins, because its ancestors only add boilerplate.
+func (an *analysis) best() int32 {
+	els := an.elems
+	best, bestScore := int32(0), -1.0
+	for i := len(els) - 1; i >= 0; i-- {
+		e := &els[i]
+		if e.drop || e.good == 0 {
+			continue
+		}
+		s := e.good - 0.5*e.bad
+		if e.hint > 0 {
+			s *= 1.15
+		}
+		if s > bestScore*1.0001 {
+			best, bestScore = int32(i), s
+		}
+	}
+	return best
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// foldHash adds the letters of s to an FNV-1a hash, ASCII lower-cased. Digits, spaces and
+// punctuation are left out so that dates and counters do not make a recurring block unique.
+func foldHash(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= 0x80:
+		default:
+			continue
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Category names a kind of boilerplate the extractor removes from article bodies.
+type Category uint8
+
+// The removal categories. Each has its own test.
+const (
+	NotBoilerplate        Category = iota
+	CategoryAd                     // ad blocks and "Advertisement" labels
+	CategoryCredit                 // image credits and captions that are only credits
+	CategorySocial                 // "Follow us on X", "Like us on Facebook at …"
+	CategoryPromo                  // newsletter, app and subscription promotions
+	CategoryDeveloping             // "More to follow…", "keep checking back"
+	CategoryRelated                // related-article link lists and "Read more:" lines
+	CategoryAuthorBio              // author biography boxes
+	CategoryComments               // comment widgets and prompts
+	CategoryConsent                // cookie and consent notices
+	CategoryPaywall                // paywall notices
+	CategoryDecorativeAlt          // decorative image alt text ("Orange background")
+	CategoryTemplate               // blocks learned to recur across a site's pages
+	CategoryRule                   // removed by an operator rule
+)
+
+var categoryNames = [...]string{"none", "ad", "credit", "social", "promo", "developing", "related",
+	"author-bio", "comments", "consent", "paywall", "decorative-alt", "template", "rule"}
+
+func (c Category) String() string {
+	if int(c) < len(categoryNames) {
+		return categoryNames[c]
+	}
+	return "unknown"
+}
+
+// Text patterns per category, in English, German, French, Spanish and Italian. They are only
+// tried on short blocks: a long paragraph that mentions a newsletter is still prose.
+var categoryPatterns = []struct {
+	cat Category
+	re  *regexp.Regexp
+	max int // longest block (runes) the pattern may remove
+}{
+	{CategoryAd, regexp.MustCompile(`(?i)^\W*(advertisement|advertising|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|annonce|ad|story continues below( this)? ad(vertisement)?|article continues below( this)? ad(vertisement)?|continue reading (the|this) (main )?(story|article) below|skip (this )?ad(vertisement)?)\W*$`), 80},
+	{CategoryCredit, regexp.MustCompile(`(?i)^\W*(` +
+		`(photo|photograph|picture|image|pic|foto|bild|credit|credits|crédit|crédito|fotografía|source|quelle|copyright|image copyright)(\s+(credit|by|von|par|de|di))?\s*[:©|]\s*.{1,80}` +
+		`|(photo|picture|image|foto|bild|photographie) (by|von|par|de|di) .{1,60}` +
+		`|©\s*.{1,60}` +
+		`|[^.!?]{0,50}(getty images|afp|reuters|associated press|ap photo|epa|shutterstock|istock|dpa|picture alliance|imago|ansa|efe|xinhua|pa images|pa wire|alamy|zuma press|bloomberg)(\s*(via|/)\s*[\w .]+)?` +
+		`)\W*$`), 120},
+	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|tweet this|pin it)`), 200},
+	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism)`), 300},
+	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|plus d'informations à venir|más información en breve|seguiranno aggiornamenti)`), 300},
+	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b`), 200},
+	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b`), 400},
+	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|comments are closed|you must be logged in to (post|comment)`), 120},
+	{CategoryConsent, regexp.MustCompile(`(?i)(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie)`), 400},
+	{CategoryPaywall, regexp.MustCompile(`(?i)(subscribe to (continue|read|unlock)|subscribers? only|already a (subscriber|member)|you('ve| have) reached (your|the) (limit|maximum)|free articles? (left|remaining)|to continue reading|log ?in to (continue|read)|this (article|content) is (only )?(available|reserved) (to|for) (subscribers|members)|weiterlesen mit|réservé aux abonnés|exclusivo para suscriptores|riservato agli abbonati)`), 300},
+}
+
+// classifyText returns the boilerplate category of a short block of text, or NotBoilerplate.
+func classifyText(text string) Category {
+	if text == "" {
+		return NotBoilerplate
+	}
+	n := len(text) // bytes bound runes from above; cheap prefilter
+	for _, p := range categoryPatterns {
+		if n > 4*p.max {
+			continue
+		}
+		if runeLen(text) > p.max {
+			continue
+		}
+		if p.re.MatchString(text) {
+			return p.cat
+		}
+	}
+	return NotBoilerplate
+}
+
+func runeLen(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+// decorativeAlt matches alt text that describes decoration, not content.
+var decorativeAlt = regexp.MustCompile(`(?i)^\W*((an? )?(plain |solid |blank |abstract )?((light|dark|pale|bright) )?(white|black|grey|gray|red|orange|yellow|green|blue|purple|pink|brown|beige|teal|navy|gold|silver|colou?red)?\s*(background|backdrop|gradient|pattern|texture|placeholder|spacer|divider|separator|icon|logo|image|photo|picture|graphic|illustration|banner|thumbnail|img|pixel)s?|untitled|default|dummy|transparent)\W*$`)
+
+// isDecorativeAlt reports alt text that is decoration ("Orange background", "image").
+func isDecorativeAlt(alt string) bool {
+	alt = strings.TrimSpace(alt)
+	if alt == "" {
+		return false
+	}
+	if decorativeAlt.MatchString(alt) {
+		return true
+	}
+	// File names used as alt text ("IMG_1234.jpg").
+	l := strings.ToLower(alt)
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"} {
+		if strings.HasSuffix(l, ext) && !strings.Contains(l, " ") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// document is one page being extracted.
+type document struct {
+	root  *html.Node
+	base  *url.URL
+	rules *siteRules
+	tpl   *template
+
+	meta       metadata
+	blocks     []blockPrint // the page's text blocks, for template learning
+	textByline string       // a "By Jane Doe" line found in the body
+}
+
+func (d *document) extract() *Article {
+	d.meta = readMetadata(d.root)
+	body := findFirst(d.root, atom.Body)
+	if body == nil {
+		body = d.root
+	}
+	site := resolveSiteName(&d.meta)
+	title := resolveTitle(&d.meta, site)
+
+	removeSet := d.rules.removeSet(body)
+	var removed func(*html.Node) bool
+	if removeSet != nil {
+		removed = func(n *html.Node) bool { return removeSet[n] }
+	}
+	an := analyze(body, removed)
+	d.applyTemplate(an)
+
+	containers := d.rules.contentNodes(body)
+	if len(containers) == 0 {
+		an.dropNegatives()
+		if len(an.elems) > 0 {
+			containers = []*html.Node{an.elems[an.best()].n}
+		}
+	} else {
+		an.propagateDrops()
+	}
+	r := newRenderer(an, d.base)
+	for _, c := range containers {
+		r.render(c)
+	}
+	r.flush()
+	blocks := d.filter(r.blocks, title)
+
+	a := &Article{Title: title, SiteName: site}
+	a.Text = joinText(blocks)
+	a.HTML = joinHTML(blocks)
+	a.Language = resolveLanguage(&d.meta, a.Text)
+	a.Published, a.Modified = resolveDates(&d.meta, a.Language, d.base)
+	a.Byline = resolveByline(&d.meta, site)
+	if a.Byline == "" {
+		a.Byline = d.textByline
+	}
+	a.Image = resolveImage(&d.meta, d.base, blocks)
+	return a
+}
+
+// applyTemplate records the page's blocks for learning and drops those the site's template
+// says recur on most of its pages.
+func (d *document) applyTemplate(an *analysis) {
+	if d.tpl == nil {
+		return
+	}
+	trained := d.tpl.trained()
+	for i := range an.elems {
+		e := &an.elems[i]
+		if e.ownText == 0 || e.textHash == 0 {
+			continue
+		}
+		path := an.path(int32(i))
+		bp := blockPrint{
+			key:     strconv.FormatUint(fnvString(path)^e.textHash, 36),
+			pathKey: strconv.FormatUint(fnvString(path), 36),
+			path:    path,
+		}
+		if e.ownText < 400 {
+			bp.sample = truncateRunes(textOf(e.n), templateSampleRunes)
+		}
+		d.blocks = append(d.blocks, bp)
+		if trained && d.tpl.recurring(bp.key) {
+			e.drop = true
+		}
+	}
+	an.propagateDrops()
+}
+
+// textByline is a byline found in the article text ("By Jane Doe") by filter.
+func (d *document) filter(blocks []block, title string) []block {
+	out := blocks[:0]
+	nt := normTitle(title)
+	for i, b := range blocks {
+		if b.kind == kindFigure {
+			if b.text != "" && classifyText(b.text) == CategoryCredit {
+				b.text = ""
+				b.html = stripCaption(b.html)
+			}
+			out = append(out, b)
+			continue
+		}
+		if b.heading && nt != "" && normTitle(b.text) == nt {
+			continue
+		}
+		if b.h1 && i < 3 {
+			continue
+		}
+		if classifyText(b.text) != NotBoilerplate {
+			continue
+		}
+		if i < 8 && len(b.text) < 120 {
+			if bl := bylinePrefix.FindString(b.text); bl != "" && !strings.ContainsAny(b.text, ".!?") {
+				if c := cleanByline(b.text); c != "" {
+					if d.textByline == "" {
+						d.textByline = c
+					}
+					continue
+				}
+			}
+		}
+		runes := runeLen(b.text)
+		if b.linkText > 0 && float64(b.linkText) > 0.8*float64(runes) && runes < 200 && b.kind != kindLI {
+			// A paragraph that is only a link inside the body points to another article.
+			continue
+		}
+		out = append(out, b)
+	}
+	return dropLinkLists(out)
+}
+
+// dropLinkLists removes lists whose every item is a link: related-article lists.
+func dropLinkLists(blocks []block) []block {
+	out := blocks[:0]
+	for i := 0; i < len(blocks); {
+		b := blocks[i]
+		if b.kind != kindLI {
+			out = append(out, b)
+			i++
+			continue
+		}
+		j := i
+		allLinks := true
+		for j < len(blocks) && blocks[j].kind == kindLI && blocks[j].list == b.list {
+			if float64(blocks[j].linkText) < 0.7*float64(runeLen(blocks[j].text)) {
+				allLinks = false
+			}
+			j++
+		}
+		if !allLinks || j-i < 2 {
+			out = append(out, blocks[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
+
+func stripCaption(s string) string {
+	if i := strings.Index(s, "<figcaption>"); i >= 0 {
+		if j := strings.Index(s, "</figcaption>"); j > i {
+			return s[:i] + s[j+len("</figcaption>"):]
+		}
+	}
+	return s
+}
+
+// path is the element's DOM path from the body: tag and first class, up to six levels.
+func (an *analysis) path(i int32) string {
+	var parts []string
+	for k := i; k >= 0 && len(parts) < 6; k = an.elems[k].parent {
+		n := an.elems[k].n
+		p := n.Data
+		if c := attr(n, "class"); c != "" {
+			if f := strings.Fields(c); len(f) > 0 {
+				p += "." + f[0]
+			}
+		}
+		parts = append(parts, p)
+	}
+	for l, r := 0, len(parts)-1; l < r; l, r = l+1, r-1 {
+		parts[l], parts[r] = parts[r], parts[l]
+	}
+	return strings.Join(parts, ">")
+}
+
+// propagateDrops drops every descendant of a dropped element and recomputes the sums.
+func (an *analysis) propagateDrops() {
+	els := an.elems
+	for i := 0; i < len(els); i++ {
+		if els[i].drop {
+			for j := i + 1; j < int(els[i].end); j++ {
+				els[j].drop = true
+			}
+			i = int(els[i].end) - 1
+		}
+	}
+	an.sumKept()
+}
+
+func fnvString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func truncateRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+func htmlUnescape(s string) string { return html.UnescapeString(s) }

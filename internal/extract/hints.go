@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Class and id hints. A negative hint marks a subtree as boilerplate (it is dropped unless it
+// holds most of the page's prose); a positive hint favours a container when scoring.
+var (
+	// negWords match anywhere in a class or id: they are specific enough as substrings.
+	negSubstr = regexp.MustCompile(`comment|disqus|social|newsletter|sidebar|breadcrumb|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|paywall|recirc|popular|related|promo|subscri|signup|sign-up|share|sharing|trending|recommend|teaser|author-bio|authorbio|about-author|author-info|bio-box|bylines?[-_]|byline$|dateline|timestamp|toolbar|pagination|pager|jump-link|skip-link|print-|reprint|rights|copyright|overlay|modal|popup|lightbox|masthead|read-?more|more-from|moreon|more-on|most-read|ticker|topics|keywords|taglist|tag-list|gallery-nav|video-player|playlist|callout|inline-link|in-article-link|article-links|rail|slideshow|carousel|hidden|visually-hidden|sr-only|screen-reader|offscreen`)
+	// negTokens must be a whole word of the class or id.
+	negTokens = map[string]bool{
+		"ad": true, "ads": true, "adv": true, "advert": true, "nav": true, "navbar": true, "menu": true,
+		"footer": true, "header": true, "banner": true, "widget": true, "widgets": true, "tags": true,
+		"tag": true, "meta": true, "byline": true, "author": true, "authors": true, "share": true,
+		"social": true, "dfp": true, "gpt": true, "aside": true, "caption": false, "credit": true,
+		"credits": true, "date": true, "time": true, "published": true, "updated": true, "links": true,
+		"related": true, "login": true, "signin": true, "print": true, "email": true, "app": true,
+		"promo": true, "hide": true, "hidden": true, "noprint": true, "sticky": true, "interstitial": true,
+		"subscription": true, "subscribe": true, "donate": true, "donation": true, "survey": true,
+		"poll": true, "notice": true, "alert": false, "infobox": false, "follow": true, "bio": true,
+		"tools": true, "actions": true, "utility": true, "feedback": true, "rating": true, "reactions": true,
+		"breaking": false, "cta": true, "newsletter": true, "outbrain": true, "byl": true,
+	}
+	posSubstr = regexp.MustCompile(`article-?body|articlebody|article-?content|article-?text|story-?body|storybody|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?text|main-?content|content-?body|body-?text|article__body|article__content|rich-?text|field-?body|field-name-body|text-?content|td-post-content|single-?content|news-?text|articolo|artikel|contenido|cuerpo|texte`)
+)
+
+// hintScore is -1 for a negative class/id, +1 for a positive one, 0 otherwise.
+func hintScore(n *html.Node) int {
+	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "reviewBody" || ip == "text" {
+		return 1
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar":
+		return -1
+	}
+	ci := classID(n)
+	if ci == "" {
+		return 0
+	}
+	if posSubstr.MatchString(ci) {
+		return 1
+	}
+	if negSubstr.MatchString(ci) {
+		return -1
+	}
+	for _, tok := range strings.FieldsFunc(ci, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+		if negTokens[tok] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// isHidden reports markup that a browser would not show.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			s := strings.ToLower(a.Val)
+			if strings.Contains(s, "display") && (strings.Contains(s, "display:none") || strings.Contains(s, "display: none")) {
+				return true
+			}
+			if strings.Contains(s, "visibility:hidden") || strings.Contains(s, "visibility: hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// structuralNeg marks elements that are boilerplate by their tag.
+func structuralNeg(a atom.Atom) bool {
+	switch a {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Menu, atom.Form:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// metadata is what the page says about itself, gathered before the body is pruned.
+type metadata struct {
+	props     map[string]string // first value of each meta name/property/itemprop, lower-cased key
+	title     string            // <title>
+	h1s       []string
+	lang      string // from <html lang> or content-language
+	ld        ldInfo
+	canonical string
+	imageSrc  string // <link rel=image_src>
+
+	times    []timeCand // <time> and itemprop dates in the body, in document order
+	bylines  []string   // texts of rel=author, itemprop=author and byline-classed elements
+	dateText []string   // texts of date-classed elements
+}
+
+type timeCand struct {
+	value     string
+	published bool // marked as the publication time (pubdate, itemprop, class)
+	modified  bool
+}
+
+// readMetadata walks the whole document once.
+func readMetadata(doc *html.Node) metadata {
+	m := metadata{props: make(map[string]string, 32)}
+	m.walk(doc, false)
+	return m
+}
+
+func (m *metadata) setProp(key, val string) {
+	key = strings.ToLower(strings.TrimSpace(key))
+	val = strings.TrimSpace(val)
+	if key == "" || val == "" {
+		return
+	}
+	if _, ok := m.props[key]; !ok {
+		m.props[key] = val
+	}
+}
+
+func (m *metadata) walk(n *html.Node, inBody bool) {
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Html:
+			if l := attr(n, "lang"); l != "" {
+				m.lang = l
+			} else if l := attr(n, "xml:lang"); l != "" {
+				m.lang = l
+			}
+		case atom.Body:
+			inBody = true
+		case atom.Title:
+			if m.title == "" && !inBody {
+				m.title = textOf(n)
+			}
+			return
+		case atom.Meta:
+			content := attr(n, "content")
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				if v := attr(n, k); v != "" {
+					m.setProp(v, content)
+				}
+			}
+			return
+		case atom.Link:
+			rel := strings.ToLower(attr(n, "rel"))
+			switch {
+			case rel == "canonical" && m.canonical == "":
+				m.canonical = attr(n, "href")
+			case rel == "image_src" && m.imageSrc == "":
+				m.imageSrc = attr(n, "href")
+			case rel == "author" && inBody:
+				m.bylines = append(m.bylines, textOf(n))
+			}
+			return
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				m.ld.parse(n.FirstChild.Data)
+			}
+			return
+		case atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return
+		case atom.H1:
+			if t := textOf(n); t != "" && len(m.h1s) < 8 {
+				m.h1s = append(m.h1s, t)
+			}
+		case atom.Time:
+			v := attr(n, "datetime")
+			if v == "" {
+				v = textOf(n)
+			}
+			hint := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop") + " " + attr(n, "id"))
+			m.times = append(m.times, timeCand{
+				value:     v,
+				published: hasAttr(n, "pubdate") || strings.Contains(hint, "publish") || strings.Contains(hint, "created"),
+				modified:  strings.Contains(hint, "modif") || strings.Contains(hint, "updated"),
+			})
+		case atom.A:
+			if strings.Contains(strings.ToLower(attr(n, "rel")), "author") {
+				m.bylines = append(m.bylines, textOf(n))
+			}
+		}
+		if ip := attr(n, "itemprop"); ip != "" && inBody {
+			switch ip {
+			case "datePublished", "dateCreated":
+				v := attr(n, "content")
+				if v == "" {
+					v = attr(n, "datetime")
+				}
+				if v == "" {
+					v = textOf(n)
+				}
+				m.times = append(m.times, timeCand{value: v, published: true})
+			case "dateModified":
+				v := attr(n, "content")
+				if v == "" {
+					v = attr(n, "datetime")
+				}
+				m.times = append(m.times, timeCand{value: v, modified: true})
+			case "author", "creator":
+				if t := textOf(n); t != "" && len(t) < 200 {
+					m.bylines = append(m.bylines, t)
+				}
+			}
+		}
+		if inBody {
+			ci := classID(n)
+			if ci != "" && len(m.bylines) < 16 && (strings.Contains(ci, "byline") || strings.Contains(ci, "author")) &&
+				!strings.Contains(ci, "bio") && !strings.Contains(ci, "avatar") && !strings.Contains(ci, "image") {
+				if t := textOf(n); t != "" && len(t) < 200 {
+					m.bylines = append(m.bylines, t)
+				}
+			}
+			if ci != "" && len(m.dateText) < 16 && n.DataAtom != atom.Time &&
+				(strings.Contains(ci, "date") || strings.Contains(ci, "publish") || strings.Contains(ci, "timestamp") || strings.Contains(ci, "dateline")) &&
+				!strings.Contains(ci, "update") {
+				if t := textOf(n); t != "" && len(t) < 120 {
+					m.dateText = append(m.dateText, t)
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		m.walk(c, inBody)
+	}
+}
+
+// prop returns the first non-empty property among keys.
+func (m *metadata) prop(keys ...string) string {
+	for _, k := range keys {
+		if v := m.props[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
