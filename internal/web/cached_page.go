@@ -1,0 +1,74 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"hash/fnv"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// pageBuild renders one cacheable page. It is not given the request: what it renders may
+// depend only on the cache key, the store and the time it is handed, because its bytes are
+// served to every reader until the stamp changes.
+type pageBuild func(ctx context.Context, now time.Time) ([]byte, error)
+
+// serveCached answers with the page cached under key, rendering it first when the cache has
+// no copy for the current stamp. Concurrent misses for one page share a single render.
+func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, key string, build pageBuild) {
+	now := s.now()
+	if s.cache == nil {
+		body, err := build(r.Context(), now)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.writePage(w, r, &cachedPage{key: key, body: body, etag: etagOf(body)})
+		return
+	}
+	// Changes is read before the store is: should ingest commit during the render, the page
+	// is filed under the older generation and the next request renders it again.
+	st := stamp{changes: s.changes(), minute: now.Unix() / 60}
+	if p, ok := s.cache.get(key, st); ok {
+		s.metrics.cache.WithLabelValues("hit").Inc()
+		s.writePage(w, r, p)
+		return
+	}
+	s.metrics.cache.WithLabelValues("miss").Inc()
+	v, err, _ := s.flight.Do(fmt.Sprintf("%s|%d|%d", key, st.changes, st.minute), func() (any, error) {
+		// The render is shared by every request waiting on it, so one reader hanging up
+		// must not cancel it for the others.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), buildTimeout)
+		defer cancel()
+		body, err := build(ctx, now)
+		if err != nil {
+			return nil, err
+		}
+		p := &cachedPage{key: key, stamp: st, body: body, etag: etagOf(body)}
+		s.cache.put(p)
+		return p, nil
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writePage(w, r, v.(*cachedPage))
+}
+
+// writePage sends a rendered page. Browsers must revalidate (no-cache) and get a 304 while
+// the ETag still matches; http.ServeContent handles If-None-Match, HEAD and Range.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", p.etag)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(p.body))
+}
+
+func etagOf(body []byte) string {
+	h := fnv.New64a()
+	h.Write(body)
+	return `"` + strconv.FormatUint(h.Sum64(), 36) + `"`
+}

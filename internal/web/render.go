@@ -1,0 +1,67 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// renderer holds one parsed template set per page: the shared layout and partials (files
+// starting with "_") plus the page's own "content".
+type renderer struct {
+	pages map[string]*template.Template
+}
+
+func newRenderer(fsys fs.FS, dir string, a *assets) (*renderer, error) {
+	funcs := template.FuncMap{"asset": a.URL}
+	files, err := fs.Glob(fsys, path.Join(dir, "*.html"))
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	var shared, pages []string
+	for _, f := range files {
+		if strings.HasPrefix(path.Base(f), "_") {
+			shared = append(shared, f)
+		} else {
+			pages = append(pages, f)
+		}
+	}
+	base, err := template.New("").Funcs(funcs).ParseFS(fsys, shared...)
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	r := &renderer{pages: map[string]*template.Template{}}
+	for _, f := range pages {
+		t, err := base.Clone()
+		if err == nil {
+			t, err = t.ParseFS(fsys, f)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		r.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+	}
+	return r, nil
+}
+
+// render executes a page into a fresh buffer, so that a failing template never leaves half
+// a page on the wire: the caller can still answer with the error page.
+func (r *renderer) render(page string, data layoutView) ([]byte, error) {
+	t, ok := r.pages[page]
+	if !ok {
+		return nil, fmt.Errorf("render: no page template %q", page)
+	}
+	var buf bytes.Buffer
+	buf.Grow(32 << 10)
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", page, err)
+	}
+	return buf.Bytes(), nil
+}

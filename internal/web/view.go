@@ -1,0 +1,249 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"newsdesk/internal/store"
+)
+
+// The view types hold exactly what templates print, computed in Go so that templates stay
+// free of logic and the computations can be tested on their own.
+
+// layoutView is the data of every page: the frame around the page's own Content.
+type layoutView struct {
+	Site        string
+	Title       string // page title, before " · Site"; empty on the front page
+	Description string
+	Canonical   string // path of the canonical URL
+	Content     any
+}
+
+// timeView is a moment printed as relative words inside <time datetime>.
+type timeView struct {
+	Rel  string // "9 minutes ago"; empty when the time is unknown
+	ISO  string // RFC 3339, for the datetime attribute
+	Full string // the exact time, for the tooltip
+}
+
+func newTimeView(now, t time.Time) timeView {
+	if t.IsZero() {
+		return timeView{}
+	}
+	return timeView{
+		Rel:  relativeTime(now, t),
+		ISO:  t.Format(time.RFC3339),
+		Full: t.In(now.Location()).Format("Monday 2 January 2006, 15:04 MST"),
+	}
+}
+
+type publisherRef struct {
+	Name string
+	URL  string // our publisher page
+	Logo string
+}
+
+// cardView is one article in a list.
+type cardView struct {
+	URL       string
+	Title     string
+	Snippet   string
+	ImageURL  string
+	Publisher publisherRef
+	Time      timeView
+}
+
+func newCardView(now time.Time, a store.Article) cardView {
+	return cardView{
+		URL:      articlePath(a.ID, a.Title),
+		Title:    a.Title,
+		Snippet:  snippet(a, 220),
+		ImageURL: a.ImageURL,
+		Publisher: publisherRef{
+			Name: publisherName(a),
+			URL:  publisherPath(a.PublisherID),
+			Logo: a.PublisherLogo,
+		},
+		Time: newTimeView(now, articleTime(now, a)),
+	}
+}
+
+func newCardViews(now time.Time, as []store.Article) []cardView {
+	cards := make([]cardView, 0, len(as))
+	for _, a := range as {
+		cards = append(cards, newCardView(now, a))
+	}
+	return cards
+}
+
+// articleTime is when the article appeared: its publication time, or when we fetched it if
+// the publisher gave none. A time in the future is a publisher's clock or time-zone error;
+// it is shown as now rather than as "in 3 hours".
+func articleTime(now time.Time, a store.Article) time.Time {
+	t := a.Published
+	if t.IsZero() {
+		t = a.Fetched
+	}
+	if t.After(now) {
+		t = now
+	}
+	return t
+}
+
+func publisherName(a store.Article) string {
+	switch {
+	case a.PublisherName != "":
+		return a.PublisherName
+	case a.SiteName != "":
+		return a.SiteName
+	}
+	return hostOf(a.URL)
+}
+
+// snippet is the article's own snippet, or the start of its text cut at a word boundary.
+func snippet(a store.Article, limit int) string {
+	if s := strings.TrimSpace(a.Snippet); s != "" {
+		return s
+	}
+	text := strings.Join(strings.Fields(a.Text), " ")
+	if utf8.RuneCountInString(text) <= limit {
+		return text
+	}
+	cut := text
+	for i := range text { // i ends at the byte offset of rune number limit
+		if limit == 0 {
+			cut = text[:i]
+			break
+		}
+		limit--
+	}
+	if j := strings.LastIndexByte(cut, ' '); j > len(cut)/2 {
+		cut = cut[:j]
+	}
+	return strings.TrimRight(cut, " ,;:.-–—") + "…"
+}
+
+// hostOf returns a URL's host without "www.", for "Read the original at example.com".
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// articleView is the article page.
+type articleView struct {
+	Title          string
+	Byline         string
+	OriginalURL    string
+	OriginalHost   string
+	ImageURL       string // hero image; empty when the body already shows it
+	Body           template.HTML
+	ReadingMinutes int
+	Publisher      publisherRef
+	Time           timeView
+	Related        []cardView
+}
+
+// wordsPerMinute is a common adult reading speed for news prose.
+const wordsPerMinute = 230
+
+func newArticleView(now time.Time, a store.Article, related []store.Article) articleView {
+	v := articleView{
+		Title:        a.Title,
+		Byline:       strings.TrimSpace(a.Byline),
+		OriginalURL:  a.URL,
+		OriginalHost: hostOf(a.URL),
+		// store.Article.HTML is produced by the extraction pipeline's allow-list sanitiser;
+		// it is the one string we trust as markup.
+		Body:      template.HTML(a.HTML),
+		Publisher: publisherRef{Name: publisherName(a), URL: publisherPath(a.PublisherID), Logo: a.PublisherLogo},
+		Time:      newTimeView(now, articleTime(now, a)),
+	}
+	if a.ImageURL != "" && !strings.Contains(a.HTML, a.ImageURL) {
+		v.ImageURL = a.ImageURL
+	}
+	if a.WordCount > 0 {
+		v.ReadingMinutes = max(1, (a.WordCount+wordsPerMinute/2)/wordsPerMinute)
+	}
+	for _, r := range related {
+		if r.ID != a.ID && len(v.Related) < relatedLimit {
+			v.Related = append(v.Related, newCardView(now, r))
+		}
+	}
+	return v
+}
+
+// publisherView is the publisher page.
+type publisherView struct {
+	Name     string
+	HomeURL  string
+	HomeHost string
+	Logo     string
+	Articles []cardView
+}
+
+// sourceView is one feed on the sources page.
+type sourceView struct {
+	Publisher         publisherRef
+	Title             string
+	URL               string
+	Status            string // "ok", "failing", "disabled" or "new"
+	LastSuccess       timeView
+	LastError         string
+	LastErrorAt       timeView
+	NextCheck         timeView
+	Interval          string
+	ConsecutiveErrors int
+	ArticleCount      int
+}
+
+func newSourceView(now time.Time, f store.FeedStatus) sourceView {
+	v := sourceView{
+		Publisher:         publisherRef{Name: f.PublisherName, URL: publisherPath(f.PublisherID)},
+		Title:             f.Title,
+		URL:               f.URL,
+		LastSuccess:       newTimeView(now, f.LastSuccess),
+		LastError:         f.LastError,
+		LastErrorAt:       newTimeView(now, f.LastErrorAt),
+		NextCheck:         newTimeView(now, f.NextCheck),
+		Interval:          every(f.Interval),
+		ConsecutiveErrors: f.ConsecutiveErrors,
+		ArticleCount:      f.ArticleCount,
+	}
+	switch {
+	case f.Disabled:
+		v.Status = "disabled"
+		v.NextCheck = timeView{} // a disabled feed is not polled, whatever the row says
+	case f.ConsecutiveErrors > 0:
+		v.Status = "failing"
+	case f.LastSuccess.IsZero():
+		v.Status = "new"
+	default:
+		v.Status = "ok"
+	}
+	if v.Title == "" {
+		v.Title = f.URL
+	}
+	return v
+}
+
+// every prints a refresh interval: "every 15 minutes", "every hour", "every 90 minutes".
+func every(d time.Duration) string {
+	var s string
+	switch {
+	case d <= 0:
+		return ""
+	case d < time.Hour:
+		s = count(max(1, int(d/time.Minute)), "minute")
+	case d%time.Hour == 0 || d >= 6*time.Hour:
+		s = count(int(d/time.Hour), "hour")
+	default:
+		s = count(int(d/time.Minute), "minute")
+	}
+	return "every " + strings.TrimPrefix(s, "1 ")
+}
