@@ -18,7 +18,7 @@ func TestSlugify(t *testing.T) {
 		{"", ""},
 		{"--- ---", ""},
 		{long, strings.TrimSuffix(strings.Repeat("word-", 16), "-")}, // 16×5 = 80: cut on the word boundary
-		{strings.Repeat("x", 100), strings.Repeat("x", 80)},        // one long word: hard cut
+		{strings.Repeat("x", 100), strings.Repeat("x", 80)},          // one long word: hard cut
 	}
 	for _, tt := range tests {
 		if got := slugify(tt.title); got != tt.want {
