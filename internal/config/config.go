@@ -53,7 +53,7 @@ type Option struct {
 // Options is the table of settings, in the order `--help` lists them.
 func Options() []Option {
 	return []Option{
-		{Env: "NEWSDESK_LISTEN", Flag: "listen", Default: "127.0.0.1:8080", Help: "address the web server listens on",
+		{Env: "NEWSDESK_LISTEN", Flag: "listen", Default: DefaultListen, Help: "address the web server listens on",
 			set: func(c *Config, v string) error {
 				if _, _, err := net.SplitHostPort(v); err != nil {
 					return fmt.Errorf("want host:port: %w", err)
@@ -163,20 +163,34 @@ func Register(fs *flag.FlagSet) *Flags {
 
 // Flags is the set of setting flags registered on a FlagSet.
 type Flags struct {
-	fs     *flag.FlagSet
-	values map[string]*string
+	fs       *flag.FlagSet
+	values   map[string]*string
+	defaults map[string]string // per-command defaults, by flag name
+}
+
+// SetDefaults replaces the defaults of some settings, by flag name, for one command (the
+// demo uses its own database and faster polling). Environment and flags still win.
+func (f *Flags) SetDefaults(defaults map[string]string) {
+	f.defaults = defaults
+	for name, v := range defaults {
+		if fl := f.fs.Lookup(name); fl != nil {
+			fl.DefValue = v
+			_ = fl.Value.Set(v)
+		}
+	}
 }
 
 // Load builds the Config: defaults, then environment, then flags given on the command line.
 func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 	set := map[string]bool{}
-	if f != nil {
-		f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	}
+	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	c := &Config{}
 	var errs []error
 	for _, o := range Options() {
 		v, src := o.Default, "default"
+		if d, ok := f.defaults[o.Flag]; ok {
+			v = d
+		}
 		if ev := getenv(o.Env); ev != "" {
 			v, src = ev, o.Env
 		}
@@ -190,7 +204,7 @@ func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 				v, src = strings.TrimSpace(string(b)), o.Env+"_FILE"
 			}
 		}
-		if f != nil && set[o.Flag] {
+		if set[o.Flag] {
 			v, src = *f.values[o.Flag], "--"+o.Flag
 		}
 		if err := o.set(c, v); err != nil {
@@ -211,3 +225,6 @@ func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 	}
 	return c, nil
 }
+
+// DefaultListen is where the web server listens unless told otherwise.
+const DefaultListen = "127.0.0.1:8080"

@@ -82,3 +82,16 @@ func (s *Store) FailItem(ctx context.Context, id int64, message string) error {
 	}
 	return nil
 }
+
+// LinkItem marks an item done with an article that is already stored (another feed listed
+// the same URL first).
+func (s *Store) LinkItem(ctx context.Context, itemID, articleID int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE feed_items SET state = 'done', error = '', article_id = ? WHERE id = ?`), articleID, itemID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: link item %d: %w", itemID, err)
+	}
+	return nil
+}

@@ -56,5 +56,5 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &Store{w: w, r: r, d: sqliteDialect()}, nil
+	return &Store{w: w, r: r, d: sqliteDialect(), path: path}, nil
 }

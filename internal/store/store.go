@@ -18,6 +18,7 @@ type Store struct {
 	d       *dialect
 	log     *slog.Logger
 	changes atomic.Uint64
+	path    string // the SQLite file; empty on PostgreSQL
 }
 
 // Open connects to the database named by dsn: a file path, "sqlite:PATH", or (with the
@@ -50,6 +51,10 @@ func (s *Store) Close() error {
 
 // Dialect names the database in use: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.d.name }
+
+// SQLitePath is the database file of a SQLite store, empty for other dialects. The job
+// queue opens its own connection to the same file.
+func (s *Store) SQLitePath() string { return s.path }
 
 // Ping checks that the database answers; /healthz uses it.
 func (s *Store) Ping(ctx context.Context) error {
