@@ -20,6 +20,7 @@ type elem struct {
 	ownText  int    // runes of text whose nearest block ancestor is this element
 	ownLink  int    // of which inside <a>
 	ownPunct int    // sentence punctuation in own text
+	firstLink int8  // 0 no text yet, 1 the subtree's first text is link text, 2 it is not
 	textHash uint64 // FNV-1a of own text, letters only and lower-cased, for site templates
 
 	good    float64 // prose mass of the subtree, after drops
@@ -49,6 +50,15 @@ func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed
 			return
 		}
 		l, p := measure(n.Data)
+		if l >= 3 {
+			mark := int8(2)
+			if inLink {
+				mark = 1
+			}
+			for k := parent; k >= 0 && an.elems[k].firstLink == 0; k = an.elems[k].parent {
+				an.elems[k].firstLink = mark
+			}
+		}
 		e := &an.elems[block]
 		e.ownText += l
 		e.ownPunct += p
@@ -75,7 +85,7 @@ func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed
 	if isHidden(n) || (removed != nil && removed(n)) {
 		e.drop = true
 	}
-	if n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+	if n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Figcaption {
 		e.hint = int8(hintScore(n))
 		if e.hint == 0 && structuralNeg(n.DataAtom) {
 			e.hint = -1
@@ -184,32 +194,43 @@ func (an *analysis) sumKept() {
 	}
 }
 
-// dropNegatives drops subtrees with a negative hint unless they hold most of the page's prose
-// (a whole page wrapped in <form>, or a body class that happens to say "sidebar").
+// dropNegatives drops subtrees with a negative hint and lists of teaser cards. A subtree
+// that contains the most prose-rich positively hinted element ("article-body") is kept, and
+// so is one that holds most of the page's prose (a page wrapped in <form>, a body class that
+// happens to say "sidebar").
 func (an *analysis) dropNegatives() {
 	els := an.elems
 	if len(els) == 0 {
 		return
 	}
 	total := els[0].rawGood
+	pos := int32(-1)
 	for i := range els {
-		if els[i].hint < 0 && els[i].rawGood <= 0.4*total {
-			els[i].drop = true
+		if els[i].hint > 0 && els[i].rawGood >= 0.2*total && (pos < 0 || els[i].rawGood > els[pos].rawGood) {
+			pos = int32(i)
 		}
 	}
-	// Children of a dropped element are dropped with it.
-	for i := 0; i < len(els); i++ {
-		if els[i].drop {
-			for j := i + 1; j < int(els[i].end); j++ {
-				els[j].drop = true
-			}
-			i = int(els[i].end) - 1
+	contains := func(i, j int32) bool { return j >= i && j < els[i].end }
+	for i := range els {
+		e := &els[i]
+		if e.hint >= 0 || e.drop {
+			continue
 		}
+		if pos >= 0 && contains(int32(i), pos) || e.rawGood >= 0.75*total {
+			continue
+		}
+		// A "paywall" or "truncated" wrapper inside the article body that holds most of it is
+		// the article, whatever its class says.
+		if pos >= 0 && contains(pos, int32(i)) && e.rawGood >= 0.5*els[pos].rawGood {
+			continue
+		}
+		e.drop = true
 	}
-	an.sumKept()
+	an.dropCardLists(pos)
+	an.propagateDrops()
 }
 
-// best returns the index of the element whose kept prose minus link mass is highest; on a
+// best returns// best returns the index of the element whose kept prose minus link mass is highest; on a
 // tie the deeper element wins, because its ancestors only add boilerplate.
 func (an *analysis) best() int32 {
 	els := an.elems

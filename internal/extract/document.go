@@ -102,8 +102,8 @@ func (d *document) filter(blocks []block, title string) []block {
 	nt := normTitle(title)
 	for i, b := range blocks {
 		if b.kind == kindFigure {
-			if b.text != "" && classifyText(b.text) == CategoryCredit {
-				b.text = ""
+			if b.caption != "" && classifyText(b.caption) == CategoryCredit {
+				b.caption = ""
 				b.html = stripCaption(b.html)
 			}
 			out = append(out, b)
@@ -115,7 +115,7 @@ func (d *document) filter(blocks []block, title string) []block {
 		if b.h1 && i < 3 {
 			continue
 		}
-		if classifyText(b.text) != NotBoilerplate {
+		if classifyText(b.text) != NotBoilerplate || isLeakedMarkup(b.text) {
 			continue
 		}
 		if i < 8 && len(b.text) < 120 {
@@ -227,3 +227,8 @@ func truncateRunes(s string, n int) string {
 }
 
 func htmlUnescape(s string) string { return html.UnescapeString(s) }
+
+// isLeakedMarkup reports a block that is HTML source shown as text (an escaped <noscript>).
+func isLeakedMarkup(s string) bool {
+	return strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && strings.Contains(s, "=")
+}

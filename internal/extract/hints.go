@@ -12,20 +12,20 @@ import (
 // holds most of the page's prose); a positive hint favours a container when scoring.
 var (
 	// negWords match anywhere in a class or id: they are specific enough as substrings.
-	negSubstr = regexp.MustCompile(`comment|disqus|social|newsletter|sidebar|breadcrumb|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|paywall|recirc|popular|related|promo|subscri|signup|sign-up|share|sharing|trending|recommend|teaser|author-bio|authorbio|about-author|author-info|bio-box|bylines?[-_]|byline$|dateline|timestamp|toolbar|pagination|pager|jump-link|skip-link|print-|reprint|rights|copyright|overlay|modal|popup|lightbox|masthead|read-?more|more-from|moreon|more-on|most-read|ticker|topics|keywords|taglist|tag-list|gallery-nav|video-player|playlist|callout|inline-link|in-article-link|article-links|rail|slideshow|carousel|hidden|visually-hidden|sr-only|screen-reader|offscreen`)
+	negSubstr = regexp.MustCompile(`comment|disqus|social|newsletter|sidebar|breadcrumb|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|paywall|recirc|popular|related|promo|subscri|signup|sign-up|share|sharing|trending|recommend|teaser|author-bio|authorbio|about-author|author-info|bio-box|bylines?[-_]|byline$|dateline|timestamp|toolbar|pagination|pager|jump-link|skip-link|print-|reprint|rights|copyright|overlay|modal|popup|lightbox|masthead|read-?more|more-from|moreon|more-on|most-read|ticker|topics|keywords|taglist|tag-list|gallery-nav|video-player|playlist|callout|inline-link|in-article-link|article-links|slideshow|carousel|hidden|visually-hidden|sr-only|screen-reader|offscreen`)
 	// negTokens must be a whole word of the class or id.
 	negTokens = map[string]bool{
 		"ad": true, "ads": true, "adv": true, "advert": true, "nav": true, "navbar": true, "menu": true,
 		"footer": true, "header": true, "banner": true, "widget": true, "widgets": true, "tags": true,
 		"tag": true, "meta": true, "byline": true, "author": true, "authors": true, "share": true,
-		"social": true, "dfp": true, "gpt": true, "aside": true, "caption": false, "credit": true,
+		"social": true, "dfp": true, "gpt": true, "aside": true, "caption": true, "captions": true, "photo": false, "credit": true,
 		"credits": true, "date": true, "time": true, "published": true, "updated": true, "links": true,
 		"related": true, "login": true, "signin": true, "print": true, "email": true, "app": true,
 		"promo": true, "hide": true, "hidden": true, "noprint": true, "sticky": true, "interstitial": true,
 		"subscription": true, "subscribe": true, "donate": true, "donation": true, "survey": true,
 		"poll": true, "notice": true, "alert": false, "infobox": false, "follow": true, "bio": true,
 		"tools": true, "actions": true, "utility": true, "feedback": true, "rating": true, "reactions": true,
-		"breaking": false, "cta": true, "newsletter": true, "outbrain": true, "byl": true,
+		"breaking": false, "cta": true, "newsletter": true, "outbrain": true, "byl": true, "rail": true,
 	}
 	posSubstr = regexp.MustCompile(`article-?body|articlebody|article-?content|article-?text|story-?body|storybody|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?text|main-?content|content-?body|body-?text|article__body|article__content|rich-?text|field-?body|field-name-body|text-?content|td-post-content|single-?content|news-?text|articolo|artikel|contenido|cuerpo|texte`)
 )
@@ -49,13 +49,33 @@ func hintScore(n *html.Node) int {
 	if negSubstr.MatchString(ci) {
 		return -1
 	}
-	for _, tok := range strings.FieldsFunc(ci, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
-		if negTokens[tok] {
+	for _, cls := range strings.Fields(ci) {
+		if negClass(cls) {
 			return -1
 		}
 	}
 	return 0
 }
+
+// negClass matches one class name against negTokens: the whole name, its last part
+// ("article-tags"), or its first part for prefixes that name a widget ("share-bar").
+// WordPress's "tag-foo" and "category-bar" classes on the article itself must not match.
+func negClass(cls string) bool {
+	if negTokens[cls] {
+		return true
+	}
+	if i := strings.LastIndexAny(cls, "-_"); i >= 0 && negTokens[cls[i+1:]] {
+		return true
+	}
+	if i := strings.IndexAny(cls, "-_"); i > 0 && negPrefixes[cls[:i]] {
+		return true
+	}
+	return false
+}
+
+var negPrefixes = map[string]bool{"ad": true, "ads": true, "nav": true, "menu": true, "footer": true,
+	"share": true, "social": true, "related": true, "promo": true, "newsletter": true, "sidebar": true,
+	"comment": true, "comments": true, "cookie": true, "banner": true, "widget": true, "breadcrumb": true}
 
 // isHidden reports markup that a browser would not show.
 func isHidden(n *html.Node) bool {

@@ -34,6 +34,7 @@ type block struct {
 	src      int32  // element the text came from (index into analysis), -1 if none
 	path     string // DOM path of src, for site templates
 	linkText int    // runes of the text inside links
+	caption  string // for kindFigure: the caption text
 	heading  bool   // came from h1..h6
 	h1       bool
 }
@@ -338,7 +339,8 @@ func (r *renderer) emitFigure() {
 		b.WriteString("</figcaption>")
 	}
 	b.WriteString("</figure>")
-	r.blocks = append(r.blocks, block{kind: kindFigure, text: capText, html: b.String(), src: f.src})
+	// The caption stays in the HTML but not in the text: it describes the picture, not the story.
+	r.blocks = append(r.blocks, block{kind: kindFigure, caption: capText, html: b.String(), src: f.src})
 }
 
 // imageSource picks the real image URL, looking past lazy-loading placeholders.
