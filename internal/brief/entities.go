@@ -141,23 +141,18 @@ var demonyms = setOf("american", "british", "english", "scottish", "welsh", "iri
 	"jamaican", "filipino", "vietnamese", "thai", "indonesian", "malaysian", "republican",
 	"democrat", "democratic", "labour", "tory", "conservative", "liberal", "former", "late")
 
-// docWords is what the whole text says about how a word is written: seen capitalised inside a
-// sentence (a name) or in lower case (an ordinary word that only opens a sentence).
+// docWords is the set of words the whole text writes in lower case somewhere: such a word,
+// capitalised at the start of a sentence, is an ordinary word and not the start of a name.
 type docWords struct {
-	midCaps map[string]bool
-	lower   map[string]bool
+	lower map[string]bool
 }
 
 func scanWords(sentences [][]token) docWords {
-	d := docWords{midCaps: map[string]bool{}, lower: map[string]bool{}}
+	d := docWords{lower: map[string]bool{}}
 	for _, toks := range sentences {
 		for _, t := range toks {
-			lw := strings.ToLower(t.text)
-			switch {
-			case !capitalised(t.text):
-				d.lower[lw] = true
-			case !t.first && !t.broken:
-				d.midCaps[lw] = true
+			if !capitalised(t.text) {
+				d.lower[strings.ToLower(t.text)] = true
 			}
 		}
 	}
@@ -318,13 +313,13 @@ func spanMention(toks []token, i, j, si int, dw docWords) (mention, bool) {
 }
 
 // ordinaryOpener reports whether w, the capitalised first word of a sentence, is an ordinary
-// word rather than the start of a name: it is written in lower case elsewhere or never
-// capitalised inside a sentence, and no name list knows it.
+// word rather than the start of a name: the text writes it in lower case elsewhere, and no name
+// list knows it.
 func ordinaryOpener(w string, dw docWords) bool {
 	if firstNames[w] || places[w] || knownOrgs[w] {
 		return false
 	}
-	return dw.lower[w] || !dw.midCaps[w]
+	return dw.lower[w]
 }
 
 // nameKey folds the spellings of one name together: case, curly apostrophes and diacritics

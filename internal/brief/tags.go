@@ -63,6 +63,11 @@ func (c *MemCorpus) Docs() int { return c.docs }
 // (terms weighted by TF-IDF against corpus; by frequency alone when corpus is nil or empty).
 // Words that belong to a returned name are not repeated as keywords.
 func Tags(title, text string, corpus Corpus, n int) []Tag {
+	return tags(title, text, corpus, n, minEntityMentions)
+}
+
+// tags is Tags with the number of mentions a name needs, outside the headline, to be a tag.
+func tags(title, text string, corpus Corpus, n, minMentions int) []Tag {
 	if n <= 0 {
 		return nil
 	}
@@ -75,7 +80,7 @@ func Tags(title, text string, corpus Corpus, n int) []Tag {
 	covered := map[string]bool{}
 	for _, e := range entities(sents) {
 		inTitle := title != "" && strings.Contains(strings.ToLower(title), strings.ToLower(e.name))
-		if e.count < minEntityMentions && !inTitle {
+		if e.count < float64(minMentions) && !inTitle {
 			continue
 		}
 		// An entity is weighed like a keyword, by the idf of its rarest word: "Kilmarnock"
@@ -200,7 +205,8 @@ func StoryTags(docs []Doc, corpus Corpus, n int) []Tag {
 	var keys []string
 	for _, d := range docs {
 		seen := map[string]bool{}
-		for _, t := range Tags(d.Title, d.Text, corpus, 3*n) {
+		// One mention is enough within an article: agreement across articles filters instead.
+		for _, t := range tags(d.Title, d.Text, corpus, 3*n, 1) {
 			key := tagKey(t)
 			a := byKey[key]
 			if a == nil {
