@@ -165,3 +165,34 @@ func (zeroReader) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+func TestContentType(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		header string
+		body   string
+		want   string
+	}{
+		{"application/rss+xml; charset=ISO-8859-1", "<rss/>", "application/rss+xml; charset=ISO-8859-1"},
+		{"", "<!DOCTYPE html><html><p>x</p>", "text/html; charset=utf-8"},
+		{"", "<?xml version=\"1.0\"?><rss/>", "text/xml; charset=utf-8"},
+	}
+	for _, tt := range tests {
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			if tt.header == "" {
+				w.Header()["Content-Type"] = nil // stops net/http from sniffing for us
+			} else {
+				w.Header().Set("Content-Type", tt.header)
+			}
+			io.WriteString(w, tt.body)
+		})
+		c := testClient(t, srv, nil)
+		resp, err := c.Fetch(context.Background(), Request{URL: srv.URL, Purpose: PurposeFeed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.ContentType != tt.want {
+			t.Errorf("header %q: ContentType = %q, want %q", tt.header, resp.ContentType, tt.want)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -90,7 +89,7 @@ func (c *Client) exchange(ctx context.Context, u *url.URL, req Request, limit in
 		StatusCode:   res.StatusCode,
 		Header:       res.Header,
 		Body:         body,
-		ContentType:  mediaType(res.Header.Get("Content-Type"), body),
+		ContentType:  contentType(res.Header.Get("Content-Type"), body),
 		ETag:         res.Header.Get("ETag"),
 		LastModified: res.Header.Get("Last-Modified"),
 		MaxAge:       maxAge(res.Header, c.now()),
@@ -170,17 +169,13 @@ func thing(p Purpose) string {
 	}
 }
 
-// mediaType is the lower-case media type of a Content-Type header, or a sniffed one when the
-// server sent none.
-func mediaType(ct string, body []byte) string {
-	if ct == "" {
-		ct = http.DetectContentType(body)
+// contentType is the Content-Type header as sent, charset included (parsers downstream read it),
+// or a sniffed type when the server sent none.
+func contentType(header string, body []byte) string {
+	if strings.TrimSpace(header) == "" {
+		return http.DetectContentType(body)
 	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		mt, _, _ = strings.Cut(ct, ";")
-	}
-	return strings.ToLower(strings.TrimSpace(mt))
+	return header
 }
 
 func firstNonEmpty(a, b string) string {

@@ -11,7 +11,7 @@ type Response struct {
 	StatusCode  int
 	Header      http.Header
 	Body        []byte // Content-Encoding undone; charset untouched (see UTF8)
-	ContentType string // media type only, lower case ("text/html"); sniffed when the server sent none
+	ContentType string // the Content-Type header with its parameters ("text/html; charset=iso-8859-1"); sniffed when absent
 	NotModified bool   // 304: Body is empty and there is nothing to parse
 
 	ETag, LastModified string        // validators to send next time
