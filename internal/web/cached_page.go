@@ -1,12 +1,9 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"hash/fnv"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -25,7 +22,7 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, key string,
 			s.fail(w, r, err)
 			return
 		}
-		s.writePage(w, r, &cachedPage{key: key, body: body, etag: etagOf(body)})
+		s.writePage(w, r, newCachedPage(key, stamp{}, body, false))
 		return
 	}
 	// Changes is read before the store is: should ingest commit during the render, the page
@@ -46,7 +43,7 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, key string,
 		if err != nil {
 			return nil, err
 		}
-		p := &cachedPage{key: key, stamp: st, body: body, etag: etagOf(body)}
+		p := newCachedPage(key, st, body, true)
 		s.cache.put(p)
 		return p, nil
 	})
@@ -55,20 +52,4 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, key string,
 		return
 	}
 	s.writePage(w, r, v.(*cachedPage))
-}
-
-// writePage sends a rendered page. Browsers must revalidate (no-cache) and get a 304 while
-// the ETag still matches; http.ServeContent handles If-None-Match, HEAD and Range.
-func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", p.etag)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(p.body))
-}
-
-func etagOf(body []byte) string {
-	h := fnv.New64a()
-	h.Write(body)
-	return `"` + strconv.FormatUint(h.Sum64(), 36) + `"`
 }

@@ -28,12 +28,6 @@ type stamp struct {
 	minute  int64
 }
 
-type cachedPage struct {
-	key   string
-	stamp stamp
-	body  []byte
-	etag  string
-}
 
 // defaultCacheBytes bounds the memory held by rendered pages.
 const defaultCacheBytes = 32 << 20
@@ -66,25 +60,25 @@ func (c *pageCache) get(key string, st stamp) (*cachedPage, bool) {
 // put stores p, replacing whatever its key held, then evicts until both bounds hold.
 // A page larger than the whole byte budget is not kept at all.
 func (c *pageCache) put(p *cachedPage) {
-	if len(p.body) > c.maxBytes {
+	if p.size() > c.maxBytes {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[p.key]; ok {
-		c.size -= len(e.Value.(*cachedPage).body)
+		c.size -= e.Value.(*cachedPage).size()
 		e.Value = p
 		c.order.MoveToFront(e)
 	} else {
 		c.items[p.key] = c.order.PushFront(p)
 	}
-	c.size += len(p.body)
+	c.size += p.size()
 	for c.order.Len() > c.maxItems || c.size > c.maxBytes {
 		last := c.order.Back()
 		old := last.Value.(*cachedPage)
 		c.order.Remove(last)
 		delete(c.items, old.key)
-		c.size -= len(old.body)
+		c.size -= old.size()
 	}
 }
 

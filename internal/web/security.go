@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 )
 
 // Content Security Policy and caching.
@@ -24,17 +23,14 @@ import (
 // Images are allowed from anywhere (img-src https: http: data:) because article images and
 // publisher logos are served by the publishers.
 func contentSecurityPolicy(nonce string) string {
-	return strings.Join([]string{
-		"default-src 'self'",
-		"script-src 'nonce-" + nonce + "'",
-		"style-src 'self'",
-		"img-src 'self' https: http: data:",
-		"object-src 'none'",
-		"frame-ancestors 'none'",
-		"base-uri 'self'",
-		"form-action 'self'",
-	}, "; ")
+	return cspBeforeNonce + nonce + cspAfterNonce
 }
+
+const (
+	cspBeforeNonce = "default-src 'self'; script-src 'nonce-"
+	cspAfterNonce  = "'; style-src 'self'; img-src 'self' https: http: data:; object-src 'none'; " +
+		"frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
 
 // secure sets the security headers on every response before the handler runs, so they are
 // present on pages, assets, errors and the mux's own answers alike.

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"newsdesk/internal/store"
+)
+
+// benchStore is a front page's worth of articles with realistic field sizes.
+func benchStore() *fakeStore {
+	fs := newFakeStore("https://img.example")
+	fs.articles = nil
+	for i := range frontPageLimit + 10 {
+		fs.articles = append(fs.articles, store.Article{
+			ID:          int64(i + 1),
+			PublisherID: int64(i%2 + 1),
+			URL:         fmt.Sprintf("https://news.example/2026/03/14/story-%d", i),
+			Title:       fmt.Sprintf("Story number %d about the harbour, the council and the weather", i),
+			Byline:      "Ana Silva",
+			Published:   testNow.Add(-time.Duration(i) * 17 * time.Minute),
+			ImageURL:    fmt.Sprintf("https://img.example/%d.jpg", i),
+			Snippet:     strings.Repeat("A sentence of the standfirst. ", 6),
+			HTML:        strings.Repeat("<p>"+strings.Repeat("Words of the article body. ", 20)+"</p>\n", 15),
+			WordCount:   1500,
+		})
+	}
+	return fs
+}
+
+// BenchmarkPages measures what one request costs the server, cached and uncached, without
+// the network: `go test ./internal/web -run - -bench Pages -benchmem`.
+func BenchmarkPages(b *testing.B) {
+	for _, path := range []string{"/", "/article/7"} {
+		for _, cached := range []bool{true, false} {
+			b.Run(fmt.Sprintf("%s/cached=%v", path, cached), func(b *testing.B) {
+				cfg := Config{Store: benchStore(), Now: func() time.Time { return testNow }}
+				if cached {
+					cfg.Changes = func() uint64 { return 1 }
+				}
+				srv, err := New(cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				h := srv.Handler()
+				req := httptest.NewRequest(http.MethodGet, path, nil)
+				b.ReportAllocs()
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						w := &discardWriter{header: http.Header{}}
+						h.ServeHTTP(w, req)
+						if w.status != http.StatusOK {
+							b.Errorf("status %d", w.status)
+							return
+						}
+						b.SetBytes(int64(w.n))
+					}
+				})
+			})
+		}
+	}
+}
+
+// discardWriter is a ResponseWriter that keeps only the status and the size, so that the
+// benchmark measures the server and not a recorder copying the body.
+type discardWriter struct {
+	header http.Header
+	status int
+	n      int
+}
+
+func (w *discardWriter) Header() http.Header { return w.header }
+
+func (w *discardWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+}
+
+func (w *discardWriter) Write(b []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	w.n += len(b)
+	return len(b), nil
+}
