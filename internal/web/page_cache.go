@@ -28,7 +28,6 @@ type stamp struct {
 	minute  int64
 }
 
-
 // defaultCacheBytes bounds the memory held by rendered pages.
 const defaultCacheBytes = 32 << 20
 
