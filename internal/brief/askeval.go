@@ -1,8 +1,10 @@
 package brief
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -12,8 +14,10 @@ var ErrUnknownDoc = errors.New("unknown article")
 // AskCase is one question of the Ask benchmark.
 type AskCase struct {
 	Question string `json:"q"`
-	Doc      string `json:"doc"`    // the article (slug) the question is about
-	Answer   string `json:"answer"` // a substring of the sentence that answers; "" when none does
+	Doc      string `json:"doc"` // the article (slug) the question is about
+	// Answer is a substring of the sentence that answers, or several separated by "|" when more
+	// than one sentence does; "" when the article does not answer the question.
+	Answer string `json:"answer"`
 }
 
 // AskReport counts how Ask did on a question set.
@@ -50,10 +54,9 @@ func EvaluateAsk(cases []AskCase, docs func(slug string) ([]Doc, bool)) (AskRepo
 		if !answered {
 			r.Declined++
 		}
-		want := strings.ToLower(c.Answer)
 		rank := -1
 		for i, a := range answers {
-			if strings.Contains(strings.ToLower(a.Text), want) {
+			if matchesAny(a.Text, c.Answer) {
 				rank = i
 				break
 			}
@@ -73,4 +76,31 @@ func EvaluateAsk(cases []AskCase, docs func(slug string) ([]Doc, bool)) (AskRepo
 		}
 	}
 	return r, nil
+}
+
+func matchesAny(text, alternatives string) bool {
+	text = strings.ToLower(text)
+	for _, want := range strings.Split(alternatives, "|") {
+		if strings.Contains(text, strings.ToLower(want)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseAskCases reads a question set: one JSON AskCase a line.
+func ParseAskCases(r io.Reader) ([]AskCase, error) {
+	var cases []AskCase
+	dec := json.NewDecoder(r)
+	for {
+		var c AskCase
+		err := dec.Decode(&c)
+		if errors.Is(err, io.EOF) {
+			return cases, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ask cases: record %d: %w", len(cases)+1, err)
+		}
+		cases = append(cases, c)
+	}
 }

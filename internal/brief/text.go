@@ -39,6 +39,9 @@ func term(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	w = strings.ReplaceAll(w, "’", "'")
+	if base, ok := irregular[w]; ok {
+		w = base
+	}
 	return porter.Stem(w)
 }
 
