@@ -70,11 +70,8 @@ func (c *Client) CheckURL(ctx context.Context, rawURL string) error {
 	if c.cfg.AllowPrivate || c.dialer.allow.hasName(hp) {
 		return nil
 	}
-	port, _ := strconv.ParseUint(u.Port(), 10, 16)
-	if port == 0 {
-		_, p, _ := net.SplitHostPort(hp)
-		port, _ = strconv.ParseUint(p, 10, 16)
-	}
+	_, p, _ := net.SplitHostPort(hp)
+	port, _ := strconv.ParseUint(p, 10, 16) // parseURL validated it
 	var addrs []netip.Addr
 	if a, err := netip.ParseAddr(u.Hostname()); err == nil {
 		addrs = []netip.Addr{a}
@@ -84,14 +81,14 @@ func (c *Client) CheckURL(ctx context.Context, rawURL string) error {
 			return c.classify(ctx, nil, u, err)
 		}
 	}
+	if len(addrs) == 0 {
+		return &Error{Kind: KindNetwork, URL: u.String(), Err: errors.New("no addresses"),
+			msg: fmt.Sprintf("the name %s has no addresses", u.Hostname())}
+	}
 	for _, a := range addrs {
 		if err := c.dialer.checkAddr(netip.AddrPortFrom(a, uint16(port))); err != nil {
 			return &Error{Kind: KindBlocked, URL: u.String(), Err: err}
 		}
-	}
-	if len(addrs) == 0 {
-		return &Error{Kind: KindNetwork, URL: u.String(), Err: errors.New("no addresses"),
-			msg: fmt.Sprintf("the name %s has no addresses", u.Hostname())}
 	}
 	return nil
 }

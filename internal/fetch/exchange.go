@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -38,7 +39,7 @@ func (c *Client) exchange(ctx context.Context, u *url.URL, req Request, limit in
 		return nil, nil, &Error{Kind: KindBadURL, URL: u.String(), Err: err, msg: fmt.Sprintf("%q is not a valid address", u)}
 	}
 	hr.Header.Set("User-Agent", c.cfg.UserAgent)
-	hr.Header.Set("Accept", acceptHeaders[req.Purpose])
+	hr.Header.Set("Accept", cmp.Or(acceptHeaders[req.Purpose], "*/*"))
 	hr.Header.Set("Accept-Encoding", acceptEncoding)
 	if req.ETag != "" {
 		hr.Header.Set("If-None-Match", req.ETag)

@@ -94,8 +94,8 @@ func TestPerHostInterval(t *testing.T) {
 	// Gaps between neighbours can shrink when one request is delayed on the way, but the k-th
 	// arrival can never come earlier than k intervals after the fetches began.
 	for k, at := range starts {
-		if min := time.Duration(k) * interval; at.Sub(begin) < min {
-			t.Errorf("request %d arrived %s after the start, want at least %s", k, at.Sub(begin), min)
+		if earliest := time.Duration(k) * interval; at.Sub(begin) < earliest {
+			t.Errorf("request %d arrived %s after the start, want at least %s", k, at.Sub(begin), earliest)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -116,8 +117,8 @@ func (rc *robotsCache) load(ctx context.Context, u *url.URL, stale *robotsRules)
 	if err == nil {
 		return parseRobots(resp.Body, ProductToken), rc.ttl, nil
 	}
-	fe, _ := err.(*Error)
-	if fe == nil {
+	var fe *Error
+	if !errors.As(err, &fe) {
 		return nil, 0, err
 	}
 	retry := min(robotsRetry, rc.ttl)
