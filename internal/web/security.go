@@ -3,7 +3,7 @@ package web
 import (
 	"crypto/rand"
 	"errors"
-	"log/slog"
+	"fmt"
 	"net/http"
 )
 
@@ -58,8 +58,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
 				panic(v) // the handler asked for the connection to be dropped
 			}
-			s.log.ErrorContext(r.Context(), "web: handler panic", slog.String("path", r.URL.Path), slog.Any("panic", v))
-			s.serverError(w, r, errPanic)
+			s.serverError(w, r, fmt.Errorf("%w: %v", errPanic, v)) // logged there, with the path
 		}()
 		next.ServeHTTP(w, r)
 	})

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -209,7 +211,8 @@ func TestStoreFailure(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			ts := newTestSite(t)
+			var logs syncBuffer
+			ts := newTestSite(t, func(c *Config) { c.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
 			tt.apply(ts.store)
 			for _, path := range []string{"/", "/article/1", "/publisher/1", "/sources"} {
 				r := ts.get(t, path)
@@ -225,9 +228,30 @@ func TestStoreFailure(t *testing.T) {
 				if r.header.Get("Content-Security-Policy") == "" {
 					t.Errorf("%s: error page without security headers", path)
 				}
+				if log := logs.String(); !strings.Contains(log, "path="+path) || !strings.Contains(log, "secret detail") {
+					t.Errorf("%s: the failure is not logged with its path and cause:\n%s", path, log)
+				}
 			}
 		})
 	}
+}
+
+// syncBuffer is a bytes.Buffer that handlers on several goroutines may log to.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func TestSecurityHeaders(t *testing.T) {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/url"
 	"strings"
 	"time"
@@ -135,49 +134,6 @@ func hostOf(raw string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
-// articleView is the article page.
-type articleView struct {
-	Title          string
-	Byline         string
-	OriginalURL    string
-	OriginalHost   string
-	ImageURL       string // hero image; empty when the body already shows it
-	Body           template.HTML
-	ReadingMinutes int
-	Publisher      publisherRef
-	Time           timeView
-	Related        []cardView
-}
-
-// wordsPerMinute is a common adult reading speed for news prose.
-const wordsPerMinute = 230
-
-func newArticleView(now time.Time, a store.Article, related []store.Article) articleView {
-	v := articleView{
-		Title:        a.Title,
-		Byline:       strings.TrimSpace(a.Byline),
-		OriginalURL:  a.URL,
-		OriginalHost: hostOf(a.URL),
-		// store.Article.HTML is produced by the extraction pipeline's allow-list sanitiser;
-		// it is the one string we trust as markup.
-		Body:      template.HTML(a.HTML),
-		Publisher: publisherRef{Name: publisherName(a), URL: publisherPath(a.PublisherID), Logo: a.PublisherLogo},
-		Time:      newTimeView(now, articleTime(now, a)),
-	}
-	if a.ImageURL != "" && !strings.Contains(a.HTML, a.ImageURL) {
-		v.ImageURL = a.ImageURL
-	}
-	if a.WordCount > 0 {
-		v.ReadingMinutes = max(1, (a.WordCount+wordsPerMinute/2)/wordsPerMinute)
-	}
-	for _, r := range related {
-		if r.ID != a.ID && len(v.Related) < relatedLimit {
-			v.Related = append(v.Related, newCardView(now, r))
-		}
-	}
-	return v
-}
-
 // publisherView is the publisher page.
 type publisherView struct {
 	Name     string
@@ -185,65 +141,4 @@ type publisherView struct {
 	HomeHost string
 	Logo     string
 	Articles []cardView
-}
-
-// sourceView is one feed on the sources page.
-type sourceView struct {
-	Publisher         publisherRef
-	Title             string
-	URL               string
-	Status            string // "ok", "failing", "disabled" or "new"
-	LastSuccess       timeView
-	LastError         string
-	LastErrorAt       timeView
-	NextCheck         timeView
-	Interval          string
-	ConsecutiveErrors int
-	ArticleCount      int
-}
-
-func newSourceView(now time.Time, f store.FeedStatus) sourceView {
-	v := sourceView{
-		Publisher:         publisherRef{Name: f.PublisherName, URL: publisherPath(f.PublisherID)},
-		Title:             f.Title,
-		URL:               f.URL,
-		LastSuccess:       newTimeView(now, f.LastSuccess),
-		LastError:         f.LastError,
-		LastErrorAt:       newTimeView(now, f.LastErrorAt),
-		NextCheck:         newTimeView(now, f.NextCheck),
-		Interval:          every(f.Interval),
-		ConsecutiveErrors: f.ConsecutiveErrors,
-		ArticleCount:      f.ArticleCount,
-	}
-	switch {
-	case f.Disabled:
-		v.Status = "disabled"
-		v.NextCheck = timeView{} // a disabled feed is not polled, whatever the row says
-	case f.ConsecutiveErrors > 0:
-		v.Status = "failing"
-	case f.LastSuccess.IsZero():
-		v.Status = "new"
-	default:
-		v.Status = "ok"
-	}
-	if v.Title == "" {
-		v.Title = f.URL
-	}
-	return v
-}
-
-// every prints a refresh interval: "every 15 minutes", "every hour", "every 90 minutes".
-func every(d time.Duration) string {
-	var s string
-	switch {
-	case d <= 0:
-		return ""
-	case d < time.Hour:
-		s = count(max(1, int(d/time.Minute)), "minute")
-	case d%time.Hour == 0 || d >= 6*time.Hour:
-		s = count(int(d/time.Hour), "hour")
-	default:
-		s = count(int(d/time.Minute), "minute")
-	}
-	return "every " + strings.TrimPrefix(s, "1 ")
 }
