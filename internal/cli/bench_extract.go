@@ -1,11 +1,367 @@
 package cli
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html/charset"
+
+	"newsdesk/internal/extract"
 )
 
-// benchExtract is a placeholder owned by the helper building this command; replace this file.
+// benchExtract measures extraction quality and speed on a corpus, for our extractor and, in
+// the same process, for go-trafilatura and readeck go-readability; or, with --site-templates,
+// what learned site templates add on a generated multi-page site.
 func benchExtract(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(env, "bench extract", "bench extract [--corpus DIR] [--site-templates] [--peers=false]")
+	corpus := fs.String("corpus", "../shared/corpora/extraction-aeb", "corpus directory with ground-truth.json and html/<id>.html.gz")
+	siteTemplates := fs.Bool("site-templates", false, "measure learned site templates on a generated site instead")
+	sitePages := fs.Int("site-pages", 40, "pages of the generated site for --site-templates")
+	peers := fs.Bool("peers", true, "also measure go-trafilatura and readeck go-readability")
+	fallback := fs.Bool("trafilatura-fallback", true, "run go-trafilatura with its readability/distiller fallback (its best-quality setting)")
+	rounds := fs.Int("rounds", 1, "passes over the corpus in each speed phase")
+	worst := fs.Int("worst", 0, "list the N pages where our extractor scores lowest")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *siteTemplates {
+		return benchSiteTemplates(ctx, env, *sitePages)
+	}
+	pages, err := loadExtractionCorpus(*corpus)
+	if err != nil {
+		return err
+	}
+	extractors := []benchExtractor{{name: "newsdesk", run: newsdeskRunner()}}
+	if *peers {
+		extractors = append(extractors,
+			benchExtractor{name: "readeck go-readability v2", run: readeckRun},
+			benchExtractor{name: "go-trafilatura", run: trafilaturaRunner(*fallback)})
+	}
+	fmt.Fprintf(env.Stdout, "corpus %s: %d pages; metric: \\w+ tokens, 4-gram shingle multisets, P/R averaged over pages (corpus README)\n", *corpus, len(pages))
+	fmt.Fprintf(env.Stdout, "speed counts gunzip, charset detection, parsing and extraction; %d cores available\n\n", runtime.NumCPU())
+	var results []benchResult
+	for _, ex := range extractors {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := measureExtractor(ctx, ex, pages, *rounds)
+		results = append(results, res)
+		fmt.Fprintf(env.Stderr, "measured %s\n", ex.name)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "extractor\tprecision\trecall\tF1\taccuracy\tpages/s 1 core\tpages/s all cores\tpeak RSS MB\terrors\t")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%.1f\t%.0f\t%d\t\n", r.name, r.totals.Precision, r.totals.Recall,
+			r.totals.F1, r.totals.Accuracy, r.onePS, r.allPS, r.rssMB, r.errors)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(results) > 1 {
+		for _, r := range results[1:] {
+			if r.onePS > 0 {
+				fmt.Fprintf(env.Stdout, "newsdesk vs %s on one core: %.1fx pages/s\n", r.name, results[0].onePS/r.onePS)
+			}
+		}
+	}
+	if *worst > 0 {
+		printWorst(env.Stdout, pages, results[0].scores, *worst)
+	}
+	return nil
+}
+
+type corpusPage struct {
+	id, url string
+	gz      []byte // the page as stored, gzip-compressed
+	truth   string
+}
+
+func loadExtractionCorpus(dir string) ([]corpusPage, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	var gt map[string]struct {
+		URL         string `json:"url"`
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		return nil, fmt.Errorf("corpus ground truth: %w", err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	pages := make([]corpusPage, 0, len(ids))
+	for _, id := range ids {
+		gz, err := os.ReadFile(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, fmt.Errorf("corpus page: %w", err)
+		}
+		pages = append(pages, corpusPage{id: id, url: gt[id].URL, gz: gz, truth: gt[id].ArticleBody})
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("corpus: no pages")
+	}
+	return pages, nil
+}
+
+// benchExtractor turns a stored page (gzip bytes) into article text.
+type benchExtractor struct {
+	name string
+	run  func(ctx context.Context, gz []byte, pageURL string) (string, error)
+}
+
+type benchResult struct {
+	name         string
+	scores       []extract.PageScore
+	totals       extract.Totals
+	onePS, allPS float64
+	rssMB        float64
+	errors       int
+}
+
+func gunzip(gz []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+func newsdeskRunner() func(context.Context, []byte, string) (string, error) {
+	ex := extract.New(extract.Options{})
+	return func(ctx context.Context, gz []byte, pageURL string) (string, error) {
+		body, err := gunzip(gz)
+		if err != nil {
+			return "", err
+		}
+		a, err := ex.Extract(ctx, body, "", pageURL)
+		if a == nil {
+			return "", err
+		}
+		return a.Text, err
+	}
+}
+
+func readeckRun(_ context.Context, gz []byte, pageURL string) (string, error) {
+	body, err := gunzip(gz)
+	if err != nil {
+		return "", err
+	}
+	r, err := charset.NewReader(bytes.NewReader(body), "")
+	if err != nil {
+		return "", err
+	}
+	u, _ := url.Parse(pageURL)
+	p := readability.NewParser()
+	art, err := p.Parse(r, u)
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	if err := art.RenderText(&sb); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
+}
+
+func trafilaturaRunner(fallback bool) func(context.Context, []byte, string) (string, error) {
+	return func(_ context.Context, gz []byte, pageURL string) (string, error) {
+		body, err := gunzip(gz)
+		if err != nil {
+			return "", err
+		}
+		r, err := charset.NewReader(bytes.NewReader(body), "")
+		if err != nil {
+			return "", err
+		}
+		u, _ := url.Parse(pageURL)
+		res, err := trafilatura.Extract(r, trafilatura.Options{OriginalURL: u, EnableFallback: fallback})
+		if err != nil {
+			return "", err
+		}
+		return res.ContentText, nil
+	}
+}
+
+// measureExtractor scores one extractor and times it on one core and on all cores. Peak RSS
+// is the process's VmHWM, reset before the extractor starts.
+func measureExtractor(ctx context.Context, ex benchExtractor, pages []corpusPage, rounds int) benchResult {
+	runtime.GC()
+	debug.FreeOSMemory()
+	resetPeakRSS()
+	res := benchResult{name: ex.name, scores: make([]extract.PageScore, len(pages))}
+
+	// Quality, and the all-cores speed, in one parallel pass per round.
+	procs := runtime.NumCPU()
+	texts := make([]string, len(pages))
+	errs := make([]bool, len(pages))
+	start := time.Now()
+	for r := 0; r < max(rounds, 1); r++ {
+		parallelPages(ctx, len(pages), procs, func(i int) {
+			t, err := safeRun(ctx, ex, pages[i])
+			texts[i], errs[i] = t, err != nil && t == ""
+		})
+	}
+	res.allPS = float64(len(pages)*max(rounds, 1)) / time.Since(start).Seconds()
+
+	prev := runtime.GOMAXPROCS(1)
+	start = time.Now()
+	for r := 0; r < max(rounds, 1); r++ {
+		for i := range pages {
+			safeRun(ctx, ex, pages[i])
+		}
+	}
+	res.onePS = float64(len(pages)*max(rounds, 1)) / time.Since(start).Seconds()
+	runtime.GOMAXPROCS(prev)
+
+	for i := range pages {
+		res.scores[i] = extract.ScoreText(texts[i], pages[i].truth)
+		if errs[i] {
+			res.errors++
+		}
+	}
+	res.totals = extract.Summarize(res.scores)
+	res.rssMB = float64(peakRSSKB()) / 1024
+	return res
+}
+
+// safeRun runs an extractor on a page, turning a panic into an error: peers are third-party.
+func safeRun(ctx context.Context, ex benchExtractor, p corpusPage) (text string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = "", fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return ex.run(ctx, p.gz, p.url)
+}
+
+func parallelPages(ctx context.Context, n, workers int, fn func(int)) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// resetPeakRSS resets VmHWM (Linux: writing 5 to clear_refs); elsewhere it does nothing.
+func resetPeakRSS() {
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// peakRSSKB reads VmHWM from /proc/self/status, 0 when unavailable.
+func peakRSSKB() int {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(v), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
+}
+
+func printWorst(w io.Writer, pages []corpusPage, scores []extract.PageScore, n int) {
+	idx := make([]int, len(pages))
+	for i := range idx {
+		idx[i] = i
+	}
+	f1 := func(s extract.PageScore) float64 {
+		p, r := s.Precision(), s.Recall()
+		if p+r == 0 {
+			return 0
+		}
+		return 2 * p * r / (p + r)
+	}
+	sort.Slice(idx, func(a, b int) bool { return f1(scores[idx[a]]) < f1(scores[idx[b]]) })
+	fmt.Fprintln(w, "\nlowest-scoring pages for newsdesk (precision recall id url):")
+	for _, i := range idx[:min(n, len(idx))] {
+		fmt.Fprintf(w, "  %.2f %.2f %s %s\n", scores[i].Precision(), scores[i].Recall(), pages[i].id[:10], pages[i].url)
+	}
+}
+
+// benchSiteTemplates extracts a generated site's pages in order, with and without a learned
+// site template, and prints the F1 of each.
+func benchSiteTemplates(ctx context.Context, env *Env, n int) error {
+	if n < 30 {
+		n = 30
+	}
+	pages := extract.SyntheticSite(n, 1)
+	plain := extract.New(extract.Options{})
+	store := extract.NewMemoryTemplates()
+	learning := extract.New(extract.Options{Templates: store})
+	var without, with, withAfter, withoutAfter []extract.PageScore
+	for i, p := range pages {
+		a, err := plain.Extract(ctx, p.HTML, "text/html", p.URL)
+		if err != nil {
+			return fmt.Errorf("page %d: %w", i, err)
+		}
+		b, err := learning.Extract(ctx, p.HTML, "text/html", p.URL)
+		if err != nil {
+			return fmt.Errorf("page %d: %w", i, err)
+		}
+		sa, sb := extract.ScoreText(a.Text, p.Truth), extract.ScoreText(b.Text, p.Truth)
+		without, with = append(without, sa), append(with, sb)
+		if i >= 10 {
+			withoutAfter, withAfter = append(withoutAfter, sa), append(withAfter, sb)
+		}
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(env.Stdout, "generated site: %d pages sharing a template with recurring prose blocks\n\n", n)
+	fmt.Fprintln(tw, "pages\tsite templates\tprecision\trecall\tF1\t")
+	row := func(label, mode string, s []extract.PageScore) {
+		t := extract.Summarize(s)
+		fmt.Fprintf(tw, "%s\t%s\t%.4f\t%.4f\t%.4f\t\n", label, mode, t.Precision, t.Recall, t.F1)
+	}
+	row(fmt.Sprintf("all %d", n), "without", without)
+	row(fmt.Sprintf("all %d", n), "with", with)
+	row(fmt.Sprintf("11-%d", n), "without", withoutAfter)
+	row(fmt.Sprintf("11-%d", n), "with", withAfter)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	state, err := store.LoadSiteTemplate(ctx, "valley-courier.example")
+	if err != nil {
+		return err
+	}
+	sum := extract.DescribeTemplate(state)
+	fmt.Fprintf(env.Stdout, "\nlearned from %d pages, %d recurring blocks:\n", sum.Pages, len(sum.Blocks))
+	for _, b := range sum.Blocks {
+		fmt.Fprintf(env.Stdout, "  %s\n", b)
+	}
+	return nil
 }

@@ -17,11 +17,11 @@ type elem struct {
 	hint   int8 // -1 negative, +1 positive class/id hint
 	drop   bool // removed: junk, hidden, negative hint, operator rule or learned template
 
-	ownText  int    // runes of text whose nearest block ancestor is this element
-	ownLink  int    // of which inside <a>
-	ownPunct int    // sentence punctuation in own text
-	firstLink int8  // 0 no text yet, 1 the subtree's first text is link text, 2 it is not
-	textHash uint64 // FNV-1a of own text, letters only and lower-cased, for site templates
+	ownText   int    // runes of text whose nearest block ancestor is this element
+	ownLink   int    // of which inside <a>
+	ownPunct  int    // sentence punctuation in own text
+	firstLink int8   // 0 no text yet, 1 the subtree's first text is link text, 2 it is not
+	textHash  uint64 // FNV-1a of own text, letters only and lower-cased, for site templates
 
 	good    float64 // prose mass of the subtree, after drops
 	bad     float64 // link-heavy mass of the subtree, after drops
@@ -32,12 +32,13 @@ type elem struct {
 type analysis struct {
 	elems []elem
 	index map[*html.Node]int32
+	hints map[string]int8 // class/id verdicts already computed on this page
 }
 
 // analyze walks body once, collecting element measurements. Junk elements are detached from
 // the tree so that nothing later sees them.
 func analyze(body *html.Node, removed func(*html.Node) bool) *analysis {
-	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024)}
+	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024), hints: map[string]int8{}}
 	an.walk(body, -1, -1, false, removed)
 	an.aggregate()
 	return an
@@ -86,7 +87,7 @@ func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed
 		e.drop = true
 	}
 	if n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Figcaption {
-		e.hint = int8(hintScore(n))
+		e.hint = int8(hintScore(n, an.hints))
 		if e.hint == 0 && structuralNeg(n.DataAtom) {
 			e.hint = -1
 		}

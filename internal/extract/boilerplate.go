@@ -43,23 +43,26 @@ var categoryPatterns = []struct {
 	cat Category
 	re  *regexp.Regexp
 	max int // longest block (runes) the pattern may remove
+	// any lists lower-case words of which one must occur for the pattern to match at all: a
+	// cheap filter that spares running the expression on ordinary paragraphs.
+	any []string
 }{
-	{CategoryAd, regexp.MustCompile(`(?i)^\W*(advertisement|advertising|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|annonce|ad|story continues below( this)? ad(vertisement)?|article continues below( this)? ad(vertisement)?|continue reading (the|this) (main )?(story|article) below|skip (this )?ad(vertisement)?)\W*$`), 80},
+	{CategoryAd, regexp.MustCompile(`(?i)^\W*(advertisement|advertising|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|annonce|ad|story continues below( this)? ad(vertisement)?|article continues below( this)? ad(vertisement)?|continue reading (the|this) (main )?(story|article) below|skip (this )?ad(vertisement)?)\W*$`), 80, nil},
 	{CategoryCredit, regexp.MustCompile(`(?i)^\W*(` +
 		`(photo|photograph|picture|image|pic|foto|bild|credit|credits|crédit|crédito|fotografía|source|quelle|copyright|image copyright)(\s+(credit|by|von|par|de|di))?\s*[:©|]\s*.{1,80}` +
 		`|(photo|picture|image|foto|bild|photographie) (by|von|par|de|di) .{1,60}` +
 		`|©\s*.{1,60}` +
 		`|[^.!?]{0,50}(getty images|afp|reuters|associated press|ap photo|epa|shutterstock|istock|dpa|picture alliance|imago|ansa|efe|xinhua|pa images|pa wire|alamy|zuma press|bloomberg)(\s*(via|/)\s*[\w .]+)?` +
-		`)\W*$`), 120},
-	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|tweet this|pin it)`), 200},
-	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b.{0,60}\bdownload|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism)`), 300},
-	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|plus d'informations à venir|más información en breve|seguiranno aggiornamenti)`), 300},
-	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b`), 200},
-	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b`), 400},
-	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|comments are closed|you must be logged in to (post|comment)`), 120},
-	{CategoryConsent, regexp.MustCompile(`(?i)(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie)`), 400},
-	{CategoryPaywall, regexp.MustCompile(`(?i)(subscribe to (continue|read|unlock)|subscribers? only|already a (subscriber|member)|you('ve| have) reached (your|the) (limit|maximum)|free articles? (left|remaining)|to continue reading|log ?in to (continue|read)|this (article|content) is (only )?(available|reserved) (to|for) (subscribers|members)|weiterlesen mit|réservé aux abonnés|exclusivo para suscriptores|riservato agli abbonati)`), 300},
-	{CategoryTimestamp, regexp.MustCompile(`(?i)^\W*(last )?(updated|published|posted|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)( on| at| am| le| el| il)?\b.{0,50}\d.{0,30}$`), 90},
+		`)\W*$`), 120, []string{"photo", "picture", "image", "pic", "foto", "bild", "credit", "crédit", "source", "quelle", "copyright", "©", "getty", "afp", "reuters", "associated", "epa", "shutterstock", "istock", "dpa", "alliance", "imago", "ansa", "efe", "xinhua", "pa", "alamy", "zuma", "bloomberg", "fotograf"}},
+	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|tweet this|pin it)`), 200, []string{"like", "follow", "join", "find", "share", "teilen", "partager", "compartir", "condividi", "folgen", "suivez", "síguenos", "seguici", "tweet", "pin"}},
+	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b.{0,60}\bdownload|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism)`), 300, []string{"newsletter", "subscri", "app", "sign", "abonn", "inscrivez", "suscr", "iscriviti", "become", "support"}},
+	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|plus d'informations à venir|más información en breve|seguiranno aggiornamenti)`), 300, []string{"follow", "checking", "check", "developing", "breaking", "updated", "refresh", "folgen", "venir", "breve", "aggiornamenti"}},
+	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b`), 200, []string{"related", "read", "see", "more", "recommended", "you", "most", "trending", "further", "lesen", "mehr", "auch", "lire", "voir", "sur", "lee", "leer", "puede", "leggi", "potrebbe"}},
+	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b`), 400, []string{"author", "autor", "auteur", "autore"}},
+	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|comments are closed|you must be logged in to (post|comment)`), 120, []string{"comment", "leave", "post", "add", "join", "kommentar", "comentario", "commenti"}},
+	{CategoryConsent, regexp.MustCompile(`(?i)(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie)`), 400, []string{"cookie", "continuing", "using"}},
+	{CategoryPaywall, regexp.MustCompile(`(?i)(subscribe to (continue|read|unlock)|subscribers? only|already a (subscriber|member)|you('ve| have) reached (your|the) (limit|maximum)|free articles? (left|remaining)|to continue reading|log ?in to (continue|read)|this (article|content) is (only )?(available|reserved) (to|for) (subscribers|members)|weiterlesen mit|réservé aux abonnés|exclusivo para suscriptores|riservato agli abbonati)`), 300, []string{"subscri", "already", "reached", "free", "continue", "log", "available", "reserved", "weiterlesen", "abonnés", "suscriptores", "abbonati"}},
+	{CategoryTimestamp, regexp.MustCompile(`(?i)^\W*(last )?(updated|published|posted|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)( on| at| am| le| el| il)?\b.{0,50}\d.{0,30}$`), 90, []string{"updated", "published", "posted", "modified", "aktualisiert", "veröffentlicht", "mis", "publié", "actualizado", "publicado", "aggiornato", "pubblicato"}},
 }
 
 // classifyText returns the boilerplate category of a short block of text, or NotBoilerplate.
@@ -67,13 +70,19 @@ func classifyText(text string) Category {
 	if text == "" {
 		return NotBoilerplate
 	}
-	n := len(text) // bytes bound runes from above; cheap prefilter
+	n := runeLen(text)
+	lower := ""
 	for _, p := range categoryPatterns {
-		if n > 4*p.max {
+		if n > p.max {
 			continue
 		}
-		if runeLen(text) > p.max {
-			continue
+		if len(p.any) > 0 {
+			if lower == "" {
+				lower = strings.ToLower(text)
+			}
+			if !containsAny(lower, p.any) {
+				continue
+			}
 		}
 		if p.re.MatchString(text) {
 			return p.cat

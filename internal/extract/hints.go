@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -12,7 +11,18 @@ import (
 // holds most of the page's prose); a positive hint favours a container when scoring.
 var (
 	// negWords match anywhere in a class or id: they are specific enough as substrings.
-	negSubstr = regexp.MustCompile(`comment|disqus|social|newsletter|sidebar|breadcrumb|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|paywall|recirc|popular|related|promo|subscri|signup|sign-up|share|sharing|trending|recommend|teaser|author-bio|authorbio|about-author|author-info|bio-box|bylines?[-_]|byline$|dateline|timestamp|toolbar|pagination|pager|jump-link|skip-link|print-|reprint|rights|copyright|overlay|modal|popup|lightbox|masthead|read-?more|more-from|moreon|more-on|most-read|ticker|topics|keywords|taglist|tag-list|gallery-nav|video-player|playlist|callout|inline-link|in-article-link|article-links|slideshow|carousel|hidden|visually-hidden|sr-only|screen-reader|offscreen`)
+	negSubstr = []string{
+		"comment", "disqus", "social", "newsletter", "sidebar", "breadcrumb", "cookie", "consent",
+		"gdpr", "outbrain", "taboola", "advert", "sponsor", "paywall", "recirc", "popular", "related",
+		"promo", "subscri", "signup", "sign-up", "share", "sharing", "trending", "recommend", "teaser",
+		"author-bio", "authorbio", "about-author", "author-info", "bio-box", "byline-", "byline_",
+		"bylines-", "bylines_", "dateline", "timestamp", "toolbar", "pagination", "pager", "jump-link",
+		"skip-link", "print-", "reprint", "rights", "copyright", "overlay", "modal", "popup", "lightbox",
+		"masthead", "readmore", "read-more", "more-from", "moreon", "more-on", "most-read", "ticker",
+		"topics", "keywords", "taglist", "tag-list", "gallery-nav", "video-player", "playlist",
+		"callout", "inline-link", "in-article-link", "article-links", "slideshow", "carousel", "hidden",
+		"visually-hidden", "sr-only", "screen-reader", "offscreen",
+	}
 	// negTokens must be a whole word of the class or id.
 	negTokens = map[string]bool{
 		"ad": true, "ads": true, "adv": true, "advert": true, "nav": true, "navbar": true, "menu": true,
@@ -27,11 +37,22 @@ var (
 		"tools": true, "actions": true, "utility": true, "feedback": true, "rating": true, "reactions": true,
 		"breaking": false, "cta": true, "newsletter": true, "outbrain": true, "byl": true, "rail": true,
 	}
-	posSubstr = regexp.MustCompile(`article-?body|articlebody|article-?content|article-?text|story-?body|storybody|story-?content|story-?text|entry-?content|post-?content|post-?body|post-?text|main-?content|content-?body|body-?text|article__body|article__content|rich-?text|field-?body|field-name-body|text-?content|td-post-content|single-?content|news-?text|articolo|artikel|contenido|cuerpo|texte`)
+	posSubstr = []string{
+		"articlebody", "article-body", "articlebody", "articlecontent", "article-content", "articletext",
+		"article-text", "storybody", "story-body", "storybody", "storycontent", "story-content",
+		"storytext", "story-text", "entrycontent", "entry-content", "postcontent", "post-content",
+		"postbody", "post-body", "posttext", "post-text", "maincontent", "main-content", "contentbody",
+		"content-body", "bodytext", "body-text", "article__body", "article__content", "richtext",
+		"rich-text", "fieldbody", "field-body", "field-name-body", "textcontent", "text-content",
+		"td-post-content", "singlecontent", "single-content", "newstext", "news-text", "articolo",
+		"artikel", "contenido", "cuerpo", "texte",
+	}
 )
 
-// hintScore is -1 for a negative class/id, +1 for a positive one, 0 otherwise.
-func hintScore(n *html.Node) int {
+// hintScore is -1 for a negative class/id, +1 for a positive one, 0 otherwise. cache holds
+// the verdicts on class/id strings already seen on this page (they repeat a lot); it may be
+// nil.
+func hintScore(n *html.Node, cache map[string]int8) int {
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "reviewBody" || ip == "text" {
 		return 1
 	}
@@ -43,10 +64,21 @@ func hintScore(n *html.Node) int {
 	if ci == "" {
 		return 0
 	}
-	if posSubstr.MatchString(ci) {
+	if v, ok := cache[ci]; ok {
+		return int(v)
+	}
+	v := classHint(ci)
+	if cache != nil {
+		cache[ci] = int8(v)
+	}
+	return v
+}
+
+func classHint(ci string) int {
+	if containsAny(ci, posSubstr) {
 		return 1
 	}
-	if negSubstr.MatchString(ci) {
+	if containsAny(ci, negSubstr) {
 		return -1
 	}
 	for _, cls := range strings.Fields(ci) {
@@ -76,6 +108,15 @@ func negClass(cls string) bool {
 var negPrefixes = map[string]bool{"ad": true, "ads": true, "nav": true, "menu": true, "footer": true,
 	"share": true, "social": true, "related": true, "promo": true, "newsletter": true, "sidebar": true,
 	"comment": true, "comments": true, "cookie": true, "banner": true, "widget": true, "breadcrumb": true}
+
+func containsAny(s string, needles []string) bool {
+	for _, n := range needles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // isHidden reports markup that a browser would not show.
 func isHidden(n *html.Node) bool {
