@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,5 +58,26 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseLarge parses a generated 500-item RSS feed with HTML descriptions, about the
+// size of a busy news site's full-content feed.
+func BenchmarkParseLarge(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big</title><link>https://big.example.com/</link>`)
+	for i := range 500 {
+		fmt.Fprintf(&sb, `<item><title>Story number %d about the city &amp; the council</title><link>/news/%d</link><pubDate>Mon, 02 Jan 2006 15:04:05 GMT</pubDate><description><![CDATA[<p>%s</p>]]></description><content:encoded><![CDATA[<p>%s</p><p>%s</p>]]></content:encoded></item>`,
+			i, i, strings.Repeat("Lead paragraph words. ", 20), strings.Repeat("Body text of the article. ", 60), strings.Repeat("More body. ", 40))
+	}
+	sb.WriteString(`</channel></rss>`)
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := Parse(data, Options{Now: fixedNow})
+		if err != nil || len(f.Items) != 500 {
+			b.Fatal(err)
+		}
 	}
 }

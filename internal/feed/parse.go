@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -56,6 +57,12 @@ func parseRaw(data []byte, kind docKind, root string) (raw *gofeed.Feed, origina
 	defer func() {
 		if r := recover(); r != nil {
 			raw, original = nil, nil
+			if kind == kindJSON {
+				if why := nullJSONMember(data); why != "" {
+					err = fmt.Errorf("%w: %s", ErrMalformed, why)
+					return
+				}
+			}
 			err = fmt.Errorf("%w: the parser failed on this input (%v)", ErrMalformed, r)
 		}
 	}()
@@ -80,13 +87,30 @@ func parseRaw(data []byte, kind docKind, root string) (raw *gofeed.Feed, origina
 		if perr != nil {
 			return nil, nil, fmt.Errorf("%w: invalid XML: %v", ErrMalformed, perr)
 		}
-		raw, err = (&gofeed.DefaultRSSTranslator{}).Translate(rf)
+		// The content image scan builds a DOM per item; itemImage does it with a tokenizer.
+		raw, err = (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
 		original = rf
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	return raw, original, nil
+}
+
+// nullJSONMember explains the JSON Feed crash seen in the wild: a null where an object belongs.
+func nullJSONMember(data []byte) string {
+	var doc struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return ""
+	}
+	for i, it := range doc.Items {
+		if string(bytes.TrimSpace(it)) == "null" {
+			return fmt.Sprintf("item %d of the JSON Feed is null instead of an object", i+1)
+		}
+	}
+	return ""
 }
 
 // looksLikeJSONFeed tells a JSON Feed from any other JSON object (an API error, say).
@@ -153,7 +177,7 @@ func normalizeItem(it *gofeed.Item, content string, base *url.URL, now time.Time
 		out.Title = truncateWords(out.Summary, 100)
 	}
 	out.Published, out.Updated = itemDates(it, now)
-	out.ImageURL = itemImage(it, parseBase(out.Link), base)
+	out.ImageURL = itemImage(it, content, parseBase(out.Link), base)
 	return out
 }
 
