@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -62,6 +63,41 @@ func BenchmarkPages(b *testing.B) {
 				})
 			})
 		}
+	}
+}
+
+// BenchmarkFrontPageHTTP measures the cached front page over loopback HTTP with keep-alive,
+// client and server on the same cores: `go test ./internal/web -run - -bench FrontPageHTTP`.
+func BenchmarkFrontPageHTTP(b *testing.B) {
+	for _, gz := range []bool{false, true} {
+		b.Run(fmt.Sprintf("gzip=%v", gz), func(b *testing.B) {
+			srv, err := New(Config{Store: benchStore(), Now: func() time.Time { return testNow }, Changes: func() uint64 { return 1 }})
+			if err != nil {
+				b.Fatal(err)
+			}
+			hs := httptest.NewServer(srv.Handler())
+			defer hs.Close()
+			client := hs.Client()
+			client.Transport.(*http.Transport).MaxIdleConnsPerHost = 64
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					req, _ := http.NewRequest(http.MethodGet, hs.URL+"/", nil)
+					if gz {
+						req.Header.Set("Accept-Encoding", "gzip") // by hand: the body stays compressed
+					} else {
+						req.Header.Set("Accept-Encoding", "identity")
+					}
+					resp, err := client.Do(req)
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					n, _ := io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					b.SetBytes(n)
+				}
+			})
+		})
 	}
 }
 
