@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -70,8 +69,8 @@ func halves(cases []summaryCase) (even, odd []summaryCase) {
 	return even, odd
 }
 
-// The margin is what the default parameters kept on both halves of the corpus when they were
-// tuned, less a little so noise in unrelated edits does not fail the build.
+// minGainR1 is the target. The committed parameters measured +1.67 on the whole set
+// (+1.27 on the tuning half, +2.08 on the held-out half), so ordinary edits keep clear of it.
 const minGainR1 = 1.0
 
 func TestKeyPointsBeatLead3(t *testing.T) {
@@ -93,24 +92,16 @@ func TestTuneKeyPoints(t *testing.T) {
 	l1e, _ := meanRouge(even, func(text string) []string { return Lead(text, 3) })
 	l1o, _ := meanRouge(odd, func(text string) []string { return Lead(text, 3) })
 	t.Logf("Lead-3 R1 even %.2f odd %.2f", l1e, l1o)
-	type result struct {
-		p         kpParams
-		even, odd float64
-	}
-	var best result
-	for _, decay := range []float64{1.5, 2, 3, 5, 8} {
-		for _, cent := range []float64{0, 0.25, 0.5, 1} {
-			for _, red := range []float64{0.3, 0.5, 0.7} {
-				for _, budget := range []int{18, 21, 23, 25, 28} {
+	for _, decay := range []float64{1.5, 2, 3} {
+		for _, cent := range []float64{0.5, 1, 2} {
+			for _, over := range []float64{0, 1.15, 1.3, 1.5} {
+				for _, budget := range []int{21, 23, 25, 28} {
 					p := defaultKPParams()
-					p.decay, p.centrality, p.redundancy, p.budget = decay, cent, red, budget
+					p.decay, p.centrality, p.overshoot, p.budget = decay, cent, over, budget
 					fn := func(text string) []string { return keyPoints("", text, 3, nil, p) }
 					e, _ := meanRouge(even, fn)
-					if e > best.even {
-						o, _ := meanRouge(odd, fn)
-						best = result{p, e, o}
-						t.Logf("%s even %.2f odd %.2f", fmt.Sprintf("%+v", p), e, o)
-					}
+					o, _ := meanRouge(odd, fn)
+					t.Logf("%+v gain over Lead-3: even %+.2f odd %+.2f", p, e-l1e, o-l1o)
 				}
 			}
 		}

@@ -14,10 +14,13 @@ type kpParams struct {
 	redundancy float64 // cosine above which a candidate repeats a chosen point
 	shortWords int     // sentences shorter than this many words are discounted linearly
 	budget     int     // words per requested point; picking stops once n*budget words are in
+	// overshoot bounds how far past the budget a later pick may take the total (as a factor
+	// of the budget); a longer sentence is passed over for a shorter one further down.
+	overshoot float64
 }
 
 func defaultKPParams() kpParams {
-	return kpParams{decay: 1.5, centrality: 1, title: 0.3, redundancy: 0.5, shortWords: 10, budget: 23}
+	return kpParams{decay: 1.5, centrality: 1, title: 0.3, redundancy: 0.5, shortWords: 10, budget: 23, overshoot: 1.3}
 }
 
 // sentence is one sentence of a document with what scoring needs.
@@ -55,7 +58,7 @@ func keyPoints(title, text string, n int, related []string, p kpParams) []string
 	if n <= 0 || len(sents) == 0 {
 		return nil
 	}
-	picked := pickSentences(sents, scoreSentences(sents, title, related, p), n, n*p.budget, p.redundancy)
+	picked := pickSentences(sents, scoreSentences(sents, title, related, p), n, p)
 	out := make([]string, 0, len(picked))
 	for _, s := range picked {
 		out = append(out, cleanSentence(s.text))
@@ -103,7 +106,8 @@ func scoreSentences(sents []sentence, title string, related []string, p kpParams
 // pickSentences takes the best-scored sentences, skipping near-repeats, until it has n of them
 // or budget words, and returns them in document order. The word budget keeps three long
 // sentences from becoming a paragraph: readers (and ROUGE) want points, not the article.
-func pickSentences(sents []sentence, scores []float64, n, budget int, redundancy float64) []sentence {
+func pickSentences(sents []sentence, scores []float64, n int, p kpParams) []sentence {
+	budget := n * p.budget
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -115,7 +119,10 @@ func pickSentences(sents []sentence, scores []float64, n, budget int, redundancy
 		if len(picked) == n || total >= budget || scores[i] <= 0 {
 			break
 		}
-		if repeats(sents[i], picked, redundancy) {
+		if repeats(sents[i], picked, p.redundancy) {
+			continue
+		}
+		if len(picked) > 0 && p.overshoot > 0 && float64(total+sents[i].nWords) > p.overshoot*float64(budget) {
 			continue
 		}
 		picked = append(picked, sents[i])

@@ -138,6 +138,7 @@ func TestQuality(t *testing.T) {
 		{"Is this the worst storm the region has seen in a decade?", false, 0.5},
 		{"and then the crowd went home after the long match.", false, 0.5},
 		{"'We will never give up on this town,' the mayor told reporters on Monday.", false, 0.6},
+		{"Kilmarnock will confirm Locke as manager on Friday ‘I’d be over the moon,’ said Locke.", false, 0.7},
 	}
 	for _, tt := range tests {
 		q := quality(tt.s, len(words(tt.s)))

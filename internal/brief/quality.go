@@ -27,6 +27,11 @@ var clauseOpener = regexp.MustCompile(`^(?i:with|in|on|at|for|after|as|from|by|b
 
 var speechVerbLabel = regexp.MustCompile(`(?i)\b(said|says|added|told|explained|wrote|writes|asked|insisted|continued|tweeted|posted|stated|declared|claimed|admitted)\s*:`)
 
+// gluedQuote matches a quotation opening straight after a lower-case word with no punctuation
+// between, "… on Friday ‘I’d be over the moon …": a caption or heading whose full stop was lost,
+// run into the next paragraph's quote.
+var gluedQuote = regexp.MustCompile(`\p{Ll} [‘“]\p{Lu}`)
+
 // datelinePrefix matches the place-and-agency openers of wire copy: "LONDON (Reuters) - ",
 // "New Delhi, India (CNN)", "WASHINGTON — ".
 var datelinePrefix = regexp.MustCompile(`^(?:[\p{Lu}][\p{L}.'’-]*(?:[ ,]+[\p{L}.'’-]+){0,4}\s*)?` +
@@ -67,6 +72,9 @@ func quality(s string, nWords int) float64 {
 	}
 	if captionLabel.MatchString(s) && !speechVerbLabel.MatchString(s) && !clauseOpener.MatchString(s) {
 		q *= 0.3
+	}
+	if gluedQuote.MatchString(s) {
+		q *= 0.6
 	}
 	if nWords > longSentence {
 		// Long sentences are often two glued together by lost punctuation (a photo caption

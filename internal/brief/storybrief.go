@@ -114,7 +114,7 @@ func sentencesOf(ss []storySentence) []sentence {
 func citeKeyPoints(doc Doc, n int) []Cited {
 	sents := analyse(doc.Text)
 	p := defaultKPParams()
-	picked := pickSentences(sents, scoreSentences(sents, doc.Title, nil, p), n, n*p.budget, p.redundancy)
+	picked := pickSentences(sents, scoreSentences(sents, doc.Title, nil, p), n, p)
 	out := make([]Cited, 0, len(picked))
 	for _, s := range picked {
 		out = append(out, Cited{Text: cleanSentence(s.text), DocID: doc.ID, Sentence: s.index})
