@@ -108,7 +108,7 @@ func runFeedDiscover(ctx context.Context, env *Env, args []string) error {
 type feedSource struct {
 	body        []byte
 	url         string // final URL when fetched; empty for files
-	contentType string // full Content-Type header when fetched
+	contentType string // Content-Type header with its charset, when fetched
 }
 
 // readFeedSource reads src: an http(s) URL through the guarded fetcher, "-" for stdin, or a file.
@@ -126,7 +126,7 @@ func readFeedSource(ctx context.Context, env *Env, src string) (feedSource, erro
 		if err != nil {
 			return feedSource{}, fmt.Errorf("fetch %s: %w", src, err)
 		}
-		return feedSource{body: resp.Body, url: resp.URL, contentType: resp.Header.Get("Content-Type")}, nil
+		return feedSource{body: resp.Body, url: resp.URL, contentType: resp.ContentType}, nil
 	}
 	var r io.Reader = env.Stdin
 	if src != "-" {
