@@ -1,0 +1,164 @@
+package story
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// term is one weighted feature of an article: a word, a word pair or a name.
+type term struct {
+	h uint64
+	w float32
+}
+
+// vector is an article's features, L2-normalised, sorted by hash for merging.
+type vector []term
+
+// featurizer turns items into vectors; its maps and slices are scratch space reused
+// between items so that steady-state ingestion allocates only the result.
+type featurizer struct {
+	cfg    *Config
+	tk     tokenizer
+	raw    map[uint64]float32
+	keys   []uint64
+	sorted []term
+}
+
+func newFeaturizer(cfg *Config) *featurizer {
+	return &featurizer{cfg: cfg, raw: make(map[uint64]float32, 256)}
+}
+
+// vectorize counts the item's terms into df and returns its tf-idf vector.
+func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
+	clear(f.raw)
+	stem := it.Language == "" || strings.HasPrefix(it.Language, "en")
+	title := trimSiteName(it.Title, it.Publisher)
+
+	// Headline words, and adjacent pairs: "rings asteroid" is a sharper signal than
+	// either word, and pairs are what make look-alike events on the same topic differ.
+	bw := float32(f.cfg.BigramWeight)
+	var last uint64
+	have := false
+	f.tk.words(title, stem, func(w []byte, _, _ bool) {
+		h := hashBytes(w)
+		f.raw[h]++
+		if have && bw > 0 {
+			f.raw[pairHash(last, h)] += bw
+		}
+		last, have = h, true
+	})
+
+	if it.Text != "" && f.cfg.TextWords > 0 {
+		tw := float32(f.cfg.TextWeight)
+		eb := float32(f.cfg.EntityBoost)
+		n := 0
+		f.tk.words(it.Text, stem, func(w []byte, capital, start bool) {
+			if n >= f.cfg.TextWords {
+				return
+			}
+			n++
+			h := hashBytes(w)
+			wt := tw
+			if capital && !start || w[0] >= '0' && w[0] <= '9' {
+				wt *= eb
+			}
+			f.raw[h] += wt
+		})
+	}
+
+	f.keys = f.keys[:0]
+	for h := range f.raw {
+		f.keys = append(f.keys, h)
+	}
+	df.addDoc(f.keys, now)
+
+	f.sorted = f.sorted[:0]
+	var norm float64
+	for _, h := range f.keys {
+		w := float32(math.Log1p(float64(f.raw[h]))) * idfPow(df.idf(h, now), f.cfg.IDFPower)
+		if w <= 0 {
+			continue
+		}
+		f.sorted = append(f.sorted, term{h, w})
+		norm += float64(w) * float64(w)
+	}
+	if norm == 0 {
+		return nil
+	}
+	// Long texts have hundreds of terms; the strongest carry the story.
+	const maxTerms = 64
+	if len(f.sorted) > maxTerms {
+		slices.SortFunc(f.sorted, func(a, b term) int {
+			switch {
+			case a.w > b.w:
+				return -1
+			case a.w < b.w:
+				return 1
+			}
+			return 0
+		})
+		f.sorted = f.sorted[:maxTerms]
+		norm = 0
+		for _, t := range f.sorted {
+			norm += float64(t.w) * float64(t.w)
+		}
+	}
+	inv := float32(1 / math.Sqrt(norm))
+	v := make(vector, len(f.sorted))
+	for i, t := range f.sorted {
+		v[i] = term{t.h, t.w * inv}
+	}
+	slices.SortFunc(v, func(a, b term) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return 0
+	})
+	return v
+}
+
+// trimSiteName drops a trailing " - Site" or " | Site" that repeats the publisher's name:
+// it is the same in every headline of that publisher and says nothing about the story.
+func trimSiteName(title, publisher string) string {
+	i := max(strings.LastIndex(title, " - "), strings.LastIndex(title, " | "))
+	if i <= 0 || publisher == "" {
+		return title
+	}
+	tail := strings.ToLower(title[i+3:])
+	first, _, _ := strings.Cut(strings.ToLower(publisher), " ")
+	if len(first) >= 3 && strings.Contains(tail, first) {
+		return title[:i]
+	}
+	return title
+}
+
+// dot is the inner product of two hash-sorted vectors.
+func dot(a, b vector) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].h == b[j].h:
+			s += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		case a[i].h < b[j].h:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// idfPow flattens (p < 1) or sharpens (p > 1) IDF.
+func idfPow(idf float32, p float64) float32 {
+	if p == 1 || p == 0 || idf <= 0 {
+		return idf
+	}
+	return float32(math.Pow(float64(idf), p))
+}
