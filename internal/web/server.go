@@ -19,7 +19,7 @@ import (
 
 // How many items each page lists.
 const (
-	frontPageLimit     = 30
+	frontPageLimit     = 60
 	publisherPageLimit = 50
 	relatedLimit       = 6
 	pageCacheEntries   = 512
