@@ -2,9 +2,23 @@ package cli
 
 import (
 	"context"
-	"errors"
+
+	"newsdesk/internal/config"
 )
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(env, "serve", "serve [flags]\n\nRuns the web server and the ingest workers until interrupted.\nEvery flag can also be set by the environment variable named in its help.")
+	flags := config.Register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := flags.Load(env.Getenv)
+	if err != nil {
+		return err
+	}
+	a, err := newApp(ctx, env, cfg)
+	if err != nil {
+		return err
+	}
+	return a.run(ctx, nil)
 }

@@ -84,7 +84,8 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	river.AddWorker(workers, &feedWorker{p: p})
 	river.AddWorker(workers, &articleWorker{p: p})
 	rcfg := &river.Config{
-		Logger:  cfg.Logger.With(slog.String("component", "jobs")),
+		// River reports job counts at info level every few seconds; keep its warnings only.
+		Logger:  slog.New(minLevel{cfg.Logger.Handler(), slog.LevelWarn}).With(slog.String("component", "jobs")),
 		Workers: workers,
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(
@@ -133,4 +134,21 @@ func (p *Pipeline) Stop(ctx context.Context, grace time.Duration) error {
 // FetchFeedNow enqueues a fetch of one feed at once (after `sources add`, or from the UI).
 func (p *Pipeline) FetchFeedNow(ctx context.Context, feedID int64) error {
 	return p.q.InsertMany(ctx, []river.InsertManyParams{{Args: FetchFeedArgs{FeedID: feedID}}})
+}
+
+// minLevel drops records below a level before they reach the wrapped handler.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(as []slog.Attr) slog.Handler {
+	return minLevel{h.Handler.WithAttrs(as), h.min}
+}
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{h.Handler.WithGroup(name), h.min}
 }

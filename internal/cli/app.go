@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"newsdesk/internal/config"
+	"newsdesk/internal/extract"
+	"newsdesk/internal/fetch"
+	"newsdesk/internal/ingest"
+	"newsdesk/internal/store"
+	"newsdesk/internal/web"
+)
+
+// app is the whole product wired together: store, outbound client, extractor, ingest
+// pipeline and web server. serve and demo both run one.
+type app struct {
+	cfg      *config.Config
+	log      *slog.Logger
+	store    *store.Store
+	fetcher  *fetch.Client
+	pipeline *ingest.Pipeline
+	web      *web.Server
+	registry *prometheus.Registry
+}
+
+func newLogger(env *Env, level string) *slog.Logger {
+	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: logLevel(level)}))
+}
+
+// openStore opens and migrates the configured database.
+func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(ctx, cfg.DatabaseURL, log)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func newFetcher(cfg *config.Config, log *slog.Logger, reg prometheus.Registerer) (*fetch.Client, error) {
+	interval := cfg.FetchHostInterval
+	if interval == 0 {
+		interval = -1 // fetch.Config reads 0 as "default"
+	}
+	return fetch.New(fetch.Config{
+		Version:         Version,
+		ContactURL:      cfg.FetchContactURL,
+		Allow:           cfg.FetchAllow,
+		AllowPrivate:    cfg.FetchAllowPrivate,
+		RequestTimeout:  cfg.FetchTimeout,
+		MaxBodyBytes:    cfg.FetchMaxBody,
+		PerHostInterval: interval,
+		Metrics:         reg,
+	}, log)
+}
+
+func newExtractor(cfg *config.Config, st *store.Store, log *slog.Logger) (*extract.Extractor, error) {
+	opts := extract.Options{Logger: log, Templates: templateStore{st}}
+	if cfg.ExtractRules != "" {
+		f, err := os.Open(cfg.ExtractRules)
+		if err != nil {
+			return nil, fmt.Errorf("extraction rules: %w", err)
+		}
+		defer f.Close()
+		rules, err := extract.ParseRules(f)
+		if err != nil {
+			return nil, fmt.Errorf("extraction rules %s: %w", cfg.ExtractRules, err)
+		}
+		opts.Rules = rules
+	}
+	return extract.New(opts), nil
+}
+
+func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
+	a := &app{cfg: cfg, log: newLogger(env, cfg.LogLevel), registry: prometheus.NewRegistry()}
+	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	var err error
+	if a.store, err = openStore(ctx, cfg, a.log); err != nil {
+		return nil, err
+	}
+	if a.fetcher, err = newFetcher(cfg, a.log, a.registry); err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	ex, err := newExtractor(cfg, a.store, a.log)
+	if err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	a.pipeline, err = ingest.New(ctx, ingest.Config{
+		Store: a.store, Fetcher: a.fetcher, Extractor: ex, Logger: a.log, Metrics: a.registry,
+		Workers: cfg.Workers, PollInterval: cfg.PollInterval, MinRefresh: cfg.MinRefresh, MaxRefresh: cfg.MaxRefresh,
+	})
+	if err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	a.web, err = web.New(web.Config{
+		Store: a.store, Logger: a.log, Registry: a.registry, SiteName: cfg.SiteName,
+		Ready: a.store.Ping, Changes: a.store.Changes,
+	})
+	if err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// run serves until ctx ends, then shuts down gracefully: the web server stops taking
+// requests, in-flight jobs get the grace period, and the database is closed last.
+// ready, when not nil, receives the base URL once the server listens.
+func (a *app) run(ctx context.Context, ready func(baseURL string)) error {
+	ln, err := net.Listen("tcp", a.cfg.Listen)
+	if err != nil {
+		a.store.Close()
+		return fmt.Errorf("listen on %s: %w", a.cfg.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           a.web.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	if err := a.pipeline.Start(ctx); err != nil {
+		ln.Close()
+		a.store.Close()
+		return err
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	baseURL := "http://" + ln.Addr().String()
+	a.log.Info("newsdesk is running", slog.String("url", baseURL), slog.String("database", a.store.Dialect()))
+	if ready != nil {
+		ready(baseURL)
+	}
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		runErr = fmt.Errorf("web server: %w", err)
+	}
+	a.log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownGrace+15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		runErr = errors.Join(runErr, err)
+	}
+	runErr = errors.Join(runErr, a.pipeline.Stop(shutCtx, a.cfg.ShutdownGrace), a.store.Close())
+	return runErr
+}
+
+// templateStore adapts the store to the extractor's site-template seam.
+type templateStore struct{ st *store.Store }
+
+func (t templateStore) LoadSiteTemplate(ctx context.Context, site string) ([]byte, error) {
+	tpl, err := t.st.SiteTemplate(ctx, site)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, extract.ErrNoTemplate
+	}
+	return tpl.State, err
+}
+
+func (t templateStore) SaveSiteTemplate(ctx context.Context, site string, state []byte, pages int) error {
+	return t.st.SaveSiteTemplate(ctx, site, state, pages)
+}
