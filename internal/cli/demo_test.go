@@ -58,7 +58,9 @@ func TestDemoEndToEnd(t *testing.T) {
 	env := &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: errs, Getenv: func(string) string { return "" }}
 	done := make(chan int, 1)
 	db := filepath.Join(t.TempDir(), "demo.db")
-	go func() { done <- Run(ctx, env, []string{"demo", "--listen", "127.0.0.1:0", "--db", db, "--log-level", "warn"}) }()
+	go func() {
+		done <- Run(ctx, env, []string{"demo", "--listen", "127.0.0.1:0", "--db", db, "--log-level", "warn"})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
