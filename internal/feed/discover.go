@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Link is a feed advertised by, or linked from, a web page.
@@ -49,7 +52,7 @@ func Discover(page []byte, pageURL string) []Link {
 		switch tt {
 		case nethtml.ErrorToken:
 			if len(d.advertised) > 0 {
-				return d.advertised
+				return d.mainFirst(d.advertised)
 			}
 			return d.guessed
 		case nethtml.TextToken:
@@ -145,12 +148,57 @@ func (d *discoverer) guess(l Link) {
 		return
 	}
 	u := d.resolve(l.URL)
-	if u == "" || d.seen[u] || !looksLikeFeedURL(u) {
+	if u == "" || d.seen[u] || !looksLikeFeedURL(u) || !d.sameSite(u) {
 		return
 	}
 	d.seen[u] = true
 	l.URL = u
 	d.guessed = append(d.guessed, l)
+}
+
+// mainFirst moves comment feeds after the others, keeping page order within each group.
+// WordPress and Blogger advertise a site-wide comments feed and, on an article, the article's
+// own comments feed; a news reader wants the articles feed, and callers try links in order.
+// They are recognised by URL or title words; demoting rather than dropping keeps a
+// "Commentary" section feed available.
+func (d *discoverer) mainFirst(links []Link) []Link {
+	out := make([]Link, 0, len(links))
+	var comments []Link
+	for _, l := range links {
+		if d.isCommentFeed(l) {
+			comments = append(comments, l)
+		} else {
+			out = append(out, l)
+		}
+	}
+	return append(out, comments...)
+}
+
+// commentWords spot comment feeds by title in the languages WordPress ships most.
+var commentWords = []string{"comment", "koment", "coment", "kommentar", "commentaires", "reacties"}
+
+func (d *discoverer) isCommentFeed(l Link) bool {
+	lower := strings.ToLower(l.URL + " " + l.Title)
+	return slices.ContainsFunc(commentWords, func(w string) bool { return strings.Contains(lower, w) })
+}
+
+// sameSite reports whether a guessed feed URL belongs to the page's site (same registrable
+// domain) or to a feed host ("feeds.…"). Anchors elsewhere named …/feed are share dialogs
+// (facebook.com/dialog/feed?link=…) and other sites' feeds.
+func (d *discoverer) sameSite(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	if strings.HasPrefix(u.Hostname(), "feeds.") {
+		return true
+	}
+	if d.base == nil {
+		return false
+	}
+	a, errA := publicsuffix.EffectiveTLDPlusOne(u.Hostname())
+	b, errB := publicsuffix.EffectiveTLDPlusOne(d.base.Hostname())
+	return errA == nil && errB == nil && a == b
 }
 
 // resolve makes href absolute; it returns "" for anything but http(s).
@@ -225,9 +273,14 @@ func readAttrs(z *nethtml.Tokenizer) map[string]string {
 	}
 }
 
-// pageToUTF8 converts a page to UTF-8 using its BOM or <meta charset>; titles depend on it.
+// pageToUTF8 converts a page to UTF-8; titles depend on it. A page that is valid UTF-8 is taken
+// as UTF-8 whatever it declares (as for feeds, a Latin-1 label on UTF-8 bytes is the usual
+// mistake); otherwise its BOM or <meta charset> decides, and windows-1252 when it says nothing.
 func pageToUTF8(page []byte) []byte {
-	enc, name, _ := charset.DetermineEncoding(prefix(page, 1024), "")
+	if utf8.Valid(page) {
+		return page
+	}
+	enc, name, _ := charset.DetermineEncoding(page, "")
 	if name == "utf-8" || enc == nil {
 		return validUTF8(page)
 	}

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,59 @@ func TestDiscoverLatin1Title(t *testing.T) {
 	want := []Link{{URL: "http://journal.example.fr/rss", Title: "Actualités", Type: "application/rss+xml"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Discover() = %#v, want %#v", got, want)
+	}
+}
+
+func TestDiscoverOrderAndSite(t *testing.T) {
+	t.Parallel()
+	page := `<head>
+		<link rel="alternate" type="application/rss+xml" title="Blog » Comments Feed" href="/comments/feed/">
+		<link rel="alternate" type="application/rss+xml" title="Blog » Artikel Umpan Komentar" href="/2024/05/artikel/feed/">
+		<link rel="alternate" type="application/atom+xml" title="Blog - Atom" href="/feeds/posts/default">
+		<link rel="alternate" type="application/rss+xml" title="Blog » Feed" href="/feed/">
+		<link rel="alternate" type="application/atom+xml" href="/feeds/123/comments/default">
+	</head>`
+	got := Discover([]byte(page), "https://blog.example.co.uk/2024/05/artikel/")
+	var urls []string
+	for _, l := range got {
+		urls = append(urls, l.URL)
+	}
+	want := []string{
+		"https://blog.example.co.uk/feeds/posts/default",
+		"https://blog.example.co.uk/feed/",
+		"https://blog.example.co.uk/comments/feed/",
+		"https://blog.example.co.uk/2024/05/artikel/feed/",
+		"https://blog.example.co.uk/feeds/123/comments/default",
+	}
+	if !reflect.DeepEqual(urls, want) {
+		t.Errorf("order:\n%q\nwant\n%q", urls, want)
+	}
+
+	// Guessed anchors must be on the page's own site or a feeds.* host: share dialogs named
+	// /dialog/feed and other sites' feeds are not the page's feed.
+	anchors := `<a href="https://www.facebook.com/dialog/feed?app_id=1&link=https%3A%2F%2Fnews.example.co.uk%2F">Share</a>
+		<a href="https://other.example.org/rss.xml">A friend's feed</a>
+		<a href="https://feeds.feedhost.example/newsroom">Feed host</a>
+		<a href="https://www.news.example.co.uk/rss">Our RSS</a>`
+	got = Discover([]byte(anchors), "https://news.example.co.uk/story/1")
+	want = []string{"https://feeds.feedhost.example/newsroom", "https://www.news.example.co.uk/rss"}
+	urls = nil
+	for _, l := range got {
+		urls = append(urls, l.URL)
+	}
+	if !reflect.DeepEqual(urls, want) {
+		t.Errorf("guessed:\n%q\nwant\n%q", urls, want)
+	}
+}
+
+// TestDiscoverUTF8WithoutMeta guards against taking a UTF-8 page without a charset declaration
+// in its first KiB for windows-1252, which garbles every non-ASCII title.
+func TestDiscoverUTF8WithoutMeta(t *testing.T) {
+	t.Parallel()
+	page := "<head>" + strings.Repeat("<!-- padding -->", 100) +
+		`<link rel="alternate" type="application/rss+xml" title="Site » Feed" href="/feed/"></head>`
+	got := Discover([]byte(page), "https://site.example/")
+	if len(got) != 1 || got[0].Title != "Site » Feed" {
+		t.Errorf("Discover() = %#v", got)
 	}
 }
