@@ -119,7 +119,7 @@ func (d *discoverer) setBase(href string) {
 
 func (d *discoverer) advertise(attrs map[string]string) {
 	rels := strings.Fields(strings.ToLower(attrs["rel"]))
-	if !contains(rels, "alternate") && !contains(rels, "feed") {
+	if !slices.Contains(rels, "alternate") && !slices.Contains(rels, "feed") {
 		return
 	}
 	mt := strings.ToLower(strings.TrimSpace(attrs["type"]))
