@@ -110,7 +110,14 @@ func (p *Pipeline) storeFromFeed(ctx context.Context, f store.Feed, it store.Fee
 }
 
 func (p *Pipeline) save(ctx context.Context, a store.Article, itemID int64, source string) error {
-	id, created, err := p.st.AddArticle(ctx, a, itemID)
+	if pub, err := p.st.Publisher(ctx, a.PublisherID); err == nil {
+		a.PublisherName, a.PublisherCountry = pub.Name, pub.Country
+		if a.Language == "" {
+			a.Language = pub.Language
+		}
+	}
+	p.enrich(ctx, &a)
+	id, created, err := p.st.AddArticle(ctx, a, itemID, p.stories.group(a))
 	if err != nil {
 		return err
 	}

@@ -212,8 +212,21 @@ func TestPipelineStoresCleanArticlesOnce(t *testing.T) {
 			t.Errorf("clutter %q kept in %q", clutter, a.Text)
 		}
 	}
-	if a.Snippet == "" || a.WordCount < 50 || a.PublisherName != "The Test Times" {
+	if a.Snippet == "" || a.WordCount < 50 || a.PublisherName != "The Test Times" || len(a.KeyPoints) == 0 || a.Language != "en" {
 		t.Errorf("article fields: %+v", a)
+	}
+	// The three pages carry the same text: one original, two copies, one story.
+	if len(arts) != 1 {
+		t.Errorf("front page lists %d articles, want the original only", len(arts))
+	}
+	story, err := h.st.StoryArticles(ctx, a.StoryID, 10)
+	if err != nil || len(story) != 3 {
+		t.Fatalf("story %d: %d articles, %v", a.StoryID, len(story), err)
+	}
+	for _, s := range story {
+		if s.ID != a.ID && s.DuplicateOf != a.ID {
+			t.Errorf("article %d is not linked to the original %d", s.ID, a.ID)
+		}
 	}
 	// Another poll of the same feed, and a duplicate enqueue, store nothing new.
 	before := pages.Load()

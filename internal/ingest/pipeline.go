@@ -52,6 +52,7 @@ type Pipeline struct {
 	q       queue
 	closeQ  func() error
 	metrics *metrics
+	stories *grouper
 }
 
 // New builds a pipeline and its job queue (migrating the queue's tables). Call Start.
@@ -77,7 +78,7 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	p := &Pipeline{cfg: cfg, log: cfg.Logger, st: cfg.Store, metrics: newMetrics(cfg.Metrics)}
+	p := &Pipeline{cfg: cfg, log: cfg.Logger, st: cfg.Store, metrics: newMetrics(cfg.Metrics), stories: newGrouper()}
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &scheduleWorker{p: p})
@@ -108,8 +109,12 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	return p, nil
 }
 
-// Start starts working jobs; it returns at once.
+// Start restores the story engine from the store, then starts working jobs; it returns
+// once jobs are being worked.
 func (p *Pipeline) Start(ctx context.Context) error {
+	if err := p.stories.restore(ctx, p.st, p.cfg.Now(), p.log); err != nil {
+		return fmt.Errorf("ingest: restore stories: %w", err)
+	}
 	if err := p.q.Start(ctx); err != nil {
 		return fmt.Errorf("ingest: start: %w", err)
 	}

@@ -3,48 +3,77 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 )
 
 const articleCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
 	a.updated, a.fetched, a.language, a.image_url, a.text, a.html, a.snippet, a.word_count, a.site_name,
-	p.name, p.logo_url`
+	a.story_id, a.duplicate_of, a.key_points, p.name, p.logo_url, p.country`
 
 // articleListCols leaves out the bodies, which lists never show.
 const articleListCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
 	a.updated, a.fetched, a.language, a.image_url, '', '', a.snippet, a.word_count, a.site_name,
-	p.name, p.logo_url`
+	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country`
+
+// articleTextCols is a list with the plain text, for story briefs and questions.
+const articleTextCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
+	a.updated, a.fetched, a.language, a.image_url, a.text, '', a.snippet, a.word_count, a.site_name,
+	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country`
 
 func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var a Article
 	var pub, upd, fet int64
+	var kp string
 	err := row.Scan(&a.ID, &a.PublisherID, &a.FeedID, &a.URL, &a.GUID, &a.Title, &a.Byline, &pub, &upd, &fet,
 		&a.Language, &a.ImageURL, &a.Text, &a.HTML, &a.Snippet, &a.WordCount, &a.SiteName,
-		&a.PublisherName, &a.PublisherLogo)
+		&a.StoryID, &a.DuplicateOf, &kp, &a.PublisherName, &a.PublisherLogo, &a.PublisherCountry)
 	a.Published, a.Updated, a.Fetched = fromMS(pub), fromMS(upd), fromMS(fet)
+	if err == nil && kp != "" {
+		err = json.Unmarshal([]byte(kp), &a.KeyPoints)
+	}
 	return a, err
 }
 
-// AddArticle stores an article and, when itemID is not 0, marks that feed item done, in one
-// transaction. An article whose URL is already stored is not stored again: AddArticle then
-// returns the existing id with created false, so a retried job never duplicates an article.
-func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64) (id int64, created bool, err error) {
+// AddArticle stores an article with its tags and, when itemID is not 0, marks that feed item
+// done, in one transaction. An article whose URL is already stored is not stored again:
+// AddArticle then returns the existing id with created false, so a retried job never
+// duplicates an article. For a new article, group (when not nil) is called inside the
+// transaction with the new id and its decision is applied there too, so an article is
+// never visible without its story.
+func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group func(id int64) StoryUpdate) (id int64, created bool, err error) {
 	var feedID any
 	if a.FeedID != 0 {
 		feedID = a.FeedID
 	}
+	var kp string
+	if len(a.KeyPoints) > 0 {
+		b, err := json.Marshal(a.KeyPoints)
+		if err != nil {
+			return 0, false, fmt.Errorf("store: add article %s: %w", a.URL, err)
+		}
+		kp = string(b)
+	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		created = false
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (publisher_id, feed_id, url, guid, title, byline,
-			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name, key_points)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO NOTHING RETURNING id`),
 			a.PublisherID, feedID, a.URL, a.GUID, a.Title, a.Byline, ms(a.Published), ms(a.Updated), ms(a.Fetched),
-			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName).Scan(&id)
+			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName, kp).Scan(&id)
 		switch {
 		case err == nil:
 			created = true
+			if err := s.addTagsAndTerms(ctx, tx, id, a.Tags, a.Terms); err != nil {
+				return err
+			}
+			if group != nil {
+				if err := s.applyStory(ctx, tx, id, group(id)); err != nil {
+					return err
+				}
+			}
 		case errors.Is(err, sql.ErrNoRows):
 			if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE url = ?`), a.URL).Scan(&id); err != nil {
 				return err
@@ -92,10 +121,11 @@ func (s *Store) ArticleIDByURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
-// LatestArticles lists the newest articles, without bodies.
+// LatestArticles lists the newest original articles (copies are shown through their
+// original), without bodies.
 func (s *Store) LatestArticles(ctx context.Context, limit int) ([]Article, error) {
 	return s.listArticles(ctx, `SELECT `+articleListCols+` FROM articles a JOIN publishers p ON p.id = a.publisher_id
-		ORDER BY a.published DESC, a.id DESC LIMIT ?`, limit)
+		WHERE a.duplicate_of = 0 ORDER BY a.published DESC, a.id DESC LIMIT ?`, limit)
 }
 
 // PublisherArticles lists a publisher's newest articles, without bodies.

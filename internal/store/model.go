@@ -52,25 +52,48 @@ type FeedStatus struct {
 
 // Article is one extracted article.
 type Article struct {
-	ID            int64
-	PublisherID   int64
-	FeedID        int64  // 0 when not from a feed
-	URL           string // canonical URL, unique
-	GUID          string
-	Title         string
-	Byline        string
-	Published     time.Time
-	Updated       time.Time
-	Fetched       time.Time
-	Language      string
-	ImageURL      string
-	Text          string // plain text, paragraphs separated by blank lines
-	HTML          string // sanitised structural HTML
-	Snippet       string
-	WordCount     int
-	SiteName      string
-	PublisherName string // filled on reads
-	PublisherLogo string // filled on reads
+	ID          int64
+	PublisherID int64
+	FeedID      int64  // 0 when not from a feed
+	URL         string // canonical URL, unique
+	GUID        string
+	Title       string
+	Byline      string
+	Published   time.Time
+	Updated     time.Time
+	Fetched     time.Time
+	Language    string
+	ImageURL    string
+	Text        string // plain text, paragraphs separated by blank lines
+	HTML        string // sanitised structural HTML
+	Snippet     string
+	WordCount   int
+	SiteName    string
+	StoryID     int64    // 0 until grouped
+	DuplicateOf int64    // the original's id when this is a copy
+	KeyPoints   []string // offline key points
+	Tags        []Tag    // written on insert; read with ArticleTags
+	Terms       []string // distinct terms, counted into the corpus on insert; not read back
+
+	PublisherName    string // filled on reads
+	PublisherLogo    string // filled on reads
+	PublisherCountry string // filled on reads
+}
+
+// Tag is a keyword or a named person, place or organisation of an article.
+type Tag struct {
+	Name string
+	Kind string // keyword, person, place, org
+}
+
+// StoryUpdate is what story grouping decided for a new article, applied in the same
+// transaction that makes the article visible.
+type StoryUpdate struct {
+	Story       int64
+	DuplicateOf int64
+	Merged      []int64 // stories that now redirect to Story
+	SplitTo     int64   // when a story split: the new story
+	SplitItems  []int64 // the articles that moved to SplitTo
 }
 
 // Item states: an item is pending until its article is stored or it fails for good.

@@ -7,24 +7,38 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"newsdesk/internal/store/storetest"
 )
 
-// eachStore runs a test against every dialect available here. SQLite always runs; the
-// PostgreSQL dialect joins this list when it is built (it reads NEWSDESK_TEST_POSTGRES_URL).
+// eachStore runs a test against every dialect: SQLite always, PostgreSQL when
+// NEWSDESK_TEST_POSTGRES_URL is set (each run in a schema of its own, dropped afterwards).
 func eachStore(t *testing.T, fn func(t *testing.T, s *Store)) {
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		ctx := context.Background()
-		s, err := Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "test.db"), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		if _, err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
-		fn(t, s)
-	})
+	dialects := []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "test.db") }},
+		{"postgres", func(t *testing.T) string { return storetest.PostgresDSN(t) }},
+	}
+	for _, d := range dialects {
+		t.Run(d.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			s, err := Open(ctx, d.dsn(t), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			if _, err := s.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if s.Dialect() != d.name {
+				t.Fatalf("opened a %s store, want %s", s.Dialect(), d.name)
+			}
+			fn(t, s)
+		})
+	}
 }
 
 func mustPublisher(t *testing.T, s *Store) Publisher {
@@ -139,7 +153,7 @@ func TestArticlesAreStoredOnce(t *testing.T) {
 				defer wg.Done()
 				var err error
 				ids[i], created[i], err = s.AddArticle(ctx, Article{PublisherID: p.ID, FeedID: f.ID, URL: "https://daily.example/a",
-					Title: "A", Published: time.Now(), Fetched: time.Now(), Text: "body"}, pending[0].ID)
+					Title: "A", Published: time.Now(), Fetched: time.Now(), Text: "body"}, pending[0].ID, nil)
 				if err != nil {
 					t.Error(err)
 				}
