@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"newsdesk/internal/brief"
-	"newsdesk/internal/story"
 	"newsdesk/internal/store"
+	"newsdesk/internal/story"
 )
 
 // grouper is the story engine shared by the workers. The engine is not safe for concurrent
