@@ -139,9 +139,14 @@ func (s *Store) FeedFailure(ctx context.Context, id int64, message string, at, n
 
 // SetFeedDisabled pauses or resumes a feed; resuming makes it due at once.
 func (s *Store) SetFeedDisabled(ctx context.Context, id int64, disabled bool) error {
+	// disabled is an INTEGER column on both dialects; PostgreSQL will not take a Go bool for it.
+	flag := 0
+	if disabled {
+		flag = 1
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q(`UPDATE feeds SET disabled = ?,
-			next_check = CASE WHEN ? THEN next_check ELSE 0 END WHERE id = ?`), disabled, disabled, id)
+			next_check = CASE WHEN ? = 1 THEN next_check ELSE 0 END WHERE id = ?`), flag, flag, id)
 		if err != nil {
 			return err
 		}

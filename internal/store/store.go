@@ -19,10 +19,11 @@ type Store struct {
 	log     *slog.Logger
 	changes atomic.Uint64
 	path    string // the SQLite file; empty on PostgreSQL
+	dsn     string // the PostgreSQL connection string; empty on SQLite
 }
 
-// Open connects to the database named by dsn: a file path, "sqlite:PATH", or (with the
-// scale-out work) "postgres://…". It does not migrate; call Migrate.
+// Open connects to the database named by dsn: a file path, "sqlite:PATH", or a PostgreSQL
+// URL ("postgres://…" or "postgresql://…"). It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -33,7 +34,7 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 	)
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, errors.New("store: PostgreSQL is not supported yet; use a file path or sqlite:PATH")
+		s, err = openPostgres(ctx, dsn)
 	default:
 		s, err = openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 	}
@@ -46,6 +47,9 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 
 // Close closes both pools.
 func (s *Store) Close() error {
+	if s.r == s.w {
+		return s.w.Close()
+	}
 	return errors.Join(s.w.Close(), s.r.Close())
 }
 
@@ -55,6 +59,10 @@ func (s *Store) Dialect() string { return s.d.name }
 // SQLitePath is the database file of a SQLite store, empty for other dialects. The job
 // queue opens its own connection to the same file.
 func (s *Store) SQLitePath() string { return s.path }
+
+// PostgresDSN is the connection string of a PostgreSQL store, empty for other dialects. The
+// job queue opens its own pgx pool with it. It may hold a password: never log it.
+func (s *Store) PostgresDSN() string { return s.dsn }
 
 // Ping checks that the database answers; /healthz uses it.
 func (s *Store) Ping(ctx context.Context) error {
