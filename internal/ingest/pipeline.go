@@ -95,10 +95,19 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 			&river.PeriodicJobOpts{RunOnStart: true},
 		)},
 		JobTimeout: 2 * time.Minute,
+		// A job left running by a killed process is retried after this; River's default of
+		// an hour would hold a killed worker's articles back far longer than needed.
+		RescueStuckJobsAfter: 5 * time.Minute,
 	}
 	switch cfg.Store.Dialect() {
 	case "sqlite":
 		q, closeQ, err := openSQLiteQueue(ctx, cfg.Store, rcfg)
+		if err != nil {
+			return nil, err
+		}
+		p.q, p.closeQ = q, closeQ
+	case "postgres":
+		q, closeQ, err := openPostgresQueue(ctx, cfg.Store, rcfg)
 		if err != nil {
 			return nil, err
 		}
