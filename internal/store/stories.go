@@ -191,3 +191,40 @@ func (s *Store) DocFreq(ctx context.Context, term string) (int, error) {
 	}
 	return n, nil
 }
+
+// StorySize is how much coverage a story has: its articles (copies included) and the
+// publishers that ran them.
+type StorySize struct {
+	Articles   int
+	Publishers int
+}
+
+// StorySizes returns the size of each of the given stories that has articles; a front page
+// asks for all its cards' stories at once to decide which get a "Full coverage" link.
+func (s *Store) StorySizes(ctx context.Context, ids []int64) (map[int64]StorySize, error) {
+	out := map[int64]StorySize{}
+	var args []any
+	for _, id := range ids {
+		if id != 0 { // 0 is "not grouped yet", not a story
+			args = append(args, id)
+		}
+	}
+	if len(args) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT story_id, COUNT(*), COUNT(DISTINCT publisher_id) FROM articles
+		WHERE story_id IN (?`+strings.Repeat(", ?", len(args)-1)+`) GROUP BY story_id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: story sizes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n StorySize
+		if err := rows.Scan(&id, &n.Articles, &n.Publishers); err != nil {
+			return nil, fmt.Errorf("store: story sizes: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

@@ -89,3 +89,48 @@ func TestStoriesMergeRedirectAndCopies(t *testing.T) {
 		}
 	})
 }
+
+func TestStorySizes(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		p := mustPublisher(t, s)
+		other, err := s.EnsurePublisher(ctx, Publisher{Name: "Wire", HomeURL: "https://wire.example/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now().Truncate(time.Millisecond)
+		in := func(story, dup int64) func(int64) StoryUpdate {
+			return func(int64) StoryUpdate { return StoryUpdate{Story: story, DuplicateOf: dup} }
+		}
+		a := addTestArticle(t, s, p, "https://d.example/1", now.Add(-3*time.Hour), nil, in(20, 0))
+		addTestArticle(t, s, p, "https://d.example/2", now.Add(-2*time.Hour), nil, in(20, 0))
+		addTestArticle(t, s, other, "https://w.example/3", now.Add(-time.Hour), nil, in(20, a)) // a copy counts
+		addTestArticle(t, s, other, "https://w.example/4", now, nil, in(21, 0))
+		addTestArticle(t, s, other, "https://w.example/5", now, nil, nil) // never grouped: story 0
+
+		tests := []struct {
+			name string
+			ids  []int64
+			want map[int64]StorySize
+		}{
+			{"several", []int64{20, 21}, map[int64]StorySize{20: {Articles: 3, Publishers: 2}, 21: {Articles: 1, Publishers: 1}}},
+			{"unknown left out", []int64{21, 99}, map[int64]StorySize{21: {Articles: 1, Publishers: 1}}},
+			{"zero is not a story", []int64{0}, map[int64]StorySize{}},
+			{"none", nil, map[int64]StorySize{}},
+		}
+		for _, tt := range tests {
+			got, err := s.StorySizes(ctx, tt.ids)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+			}
+			for id, w := range tt.want {
+				if got[id] != w {
+					t.Errorf("%s: story %d is %+v, want %+v", tt.name, id, got[id], w)
+				}
+			}
+		}
+	})
+}
