@@ -48,6 +48,9 @@ func (d *document) extract() *Article {
 		an.propagateDrops()
 	}
 	r := newRenderer(an, d.base)
+	if len(containers) == 1 {
+		d.leadFigures(r, an, containers[0])
+	}
 	for _, c := range containers {
 		r.render(c)
 	}
@@ -67,6 +70,25 @@ func (d *document) extract() *Article {
 	return a
 }
 
+// leadFigures renders the figures that sit just before the chosen container in its parent,
+// where CMSs put the lead picture next to, not inside, the article text.
+func (d *document) leadFigures(r *renderer, an *analysis, c *html.Node) {
+	if c.Parent == nil {
+		return
+	}
+	for s := c.Parent.FirstChild; s != nil && s != c; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if i, ok := an.index[s]; ok && an.elems[i].drop {
+			continue
+		}
+		if s.DataAtom == atom.Figure {
+			r.render(s)
+		}
+	}
+}
+
 // applyTemplate records the page's blocks for learning and drops those the site's template
 // says recur on most of its pages.
 func (d *document) applyTemplate(an *analysis) {
@@ -79,10 +101,12 @@ func (d *document) applyTemplate(an *analysis) {
 		if e.ownText == 0 || e.textHash == 0 {
 			continue
 		}
-		path := an.path(int32(i))
+		// A block is its tag and its text: where exactly it sits varies between a site's
+		// page types, what it says does not. The tag-only path tells layouts apart.
+		path := an.path(int32(i), true)
 		bp := blockPrint{
-			key:     strconv.FormatUint(fnvString(path)^e.textHash, 36),
-			pathKey: strconv.FormatUint(fnvString(path), 36),
+			key:     strconv.FormatUint(fnvString(e.n.Data)^e.textHash, 36),
+			pathKey: strconv.FormatUint(fnvString(an.path(int32(i), false)), 36),
 			path:    path,
 		}
 		if e.ownText < 400 {
@@ -173,13 +197,14 @@ func stripCaption(s string) string {
 	return s
 }
 
-// path is the element's DOM path from the body: tag and first class, up to six levels.
-func (an *analysis) path(i int32) string {
+// path is the element's DOM path from the body, up to six levels: tags, with the first
+// class of each when classes is set.
+func (an *analysis) path(i int32, classes bool) string {
 	var parts []string
 	for k := i; k >= 0 && len(parts) < 6; k = an.elems[k].parent {
 		n := an.elems[k].n
 		p := n.Data
-		if c := attr(n, "class"); c != "" {
+		if c := attr(n, "class"); c != "" && classes {
 			if f := strings.Fields(c); len(f) > 0 {
 				p += "." + f[0]
 			}

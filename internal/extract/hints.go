@@ -36,6 +36,7 @@ var (
 		"poll": true, "notice": true, "alert": false, "infobox": false, "follow": true, "bio": true,
 		"tools": true, "actions": true, "utility": true, "feedback": true, "rating": true, "reactions": true,
 		"breaking": false, "cta": true, "newsletter": true, "outbrain": true, "byl": true, "rail": true,
+		"autor": true, "auteur": true, "autore": true, "firma": true, "datum": true, "fecha": true, "datetime": true,
 	}
 	posSubstr = []string{
 		"articlebody", "article-body", "articlebody", "articlecontent", "article-content", "articletext",

@@ -28,6 +28,12 @@ type timeCand struct {
 	modified  bool
 }
 
+// Class and id words that mark bylines and dates, in the languages we read.
+var (
+	bylineClasses = []string{"byline", "author", "autor", "auteur", "firma", "verfasser", "signature", "firmante"}
+	dateClasses   = []string{"date", "datum", "fecha", "publish", "timestamp", "dateline", "pubdate", "data-pub", "zeit"}
+)
+
 // readMetadata walks the whole document once.
 func readMetadata(doc *html.Node) metadata {
 	m := metadata{props: make(map[string]string, 32)}
@@ -133,14 +139,14 @@ func (m *metadata) walk(n *html.Node, inBody bool) {
 		}
 		if inBody {
 			ci := classID(n)
-			if ci != "" && len(m.bylines) < 16 && (strings.Contains(ci, "byline") || strings.Contains(ci, "author")) &&
+			if ci != "" && len(m.bylines) < 16 && containsAny(ci, bylineClasses) &&
 				!strings.Contains(ci, "bio") && !strings.Contains(ci, "avatar") && !strings.Contains(ci, "image") {
 				if t := textOf(n); t != "" && len(t) < 200 {
 					m.bylines = append(m.bylines, t)
 				}
 			}
 			if ci != "" && len(m.dateText) < 16 && n.DataAtom != atom.Time &&
-				(strings.Contains(ci, "date") || strings.Contains(ci, "publish") || strings.Contains(ci, "timestamp") || strings.Contains(ci, "dateline")) &&
+				containsAny(ci, dateClasses) &&
 				!strings.Contains(ci, "update") {
 				if t := textOf(n); t != "" && len(t) < 120 {
 					m.dateText = append(m.dateText, t)

@@ -51,6 +51,9 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // stripSiteName removes a "| Site Name" style part from a document title.
 func stripSiteName(t, site string) string {
 	ns := normTitle(site)
+	if i := strings.Index(t, ": "); i > 0 && ns != "" && normTitle(t[:i]) == ns {
+		return strings.TrimSpace(t[i+2:])
+	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(t, sep)
 		if len(parts) < 2 {

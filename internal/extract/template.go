@@ -119,7 +119,7 @@ func (t *template) learn(prints []blockPrint) {
 				continue
 			}
 			paths[p.pathKey] = true
-			if pp, ok := t.Paths[p.pathKey]; ok && pp.Count >= 2 {
+			if pp, ok := t.Paths[p.pathKey]; ok && float64(pp.Count) >= 0.3*float64(t.Pages) {
 				known++
 			}
 		}

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// articleWith wraps boilerplate in an article of ordinary paragraphs.
+func articleWith(boiler string) string {
+	return `<html><head><title>Bridge to close for repairs</title></head><body><article><div class="story">
+<p>The harbour bridge will close to all traffic for six months from April so that engineers can replace corroded cables, the council said.</p>
+<p>Officials said the work could not be delayed any longer after an inspection found that several cables had lost a fifth of their strength.</p>
+` + boiler + `
+<p>Business owners on the north shore said they expected to lose customers while the bridge is shut, and asked the council for help.</p>
+<p>A free ferry service will run every fifteen minutes during the closure, the transport department said in a statement on Tuesday.</p>
+</div></article></body></html>`
+}
+
+// TestRemovalCategories checks each named boilerplate category is dropped from the body
+// while the story around it is kept.
+func TestRemovalCategories(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		cat    Category
+		html   string
+		marker string // text that must not survive
+	}{
+		{CategoryAd, `<div class="ad-container"><p>Buy the new phone today at a discount price from our partner stores.</p></div>`, "new phone"},
+		{CategoryAd, `<p>ADVERTISEMENT</p>`, "ADVERTISEMENT"},
+		{CategoryAd, `<p>Advertisement</p>`, "Advertisement"},
+		{CategoryCredit, `<p>Credit: AFP</p>`, "AFP"},
+		{CategoryCredit, `<p>Photo: Getty Images</p>`, "Getty"},
+		{CategoryCredit, `<figure><img src="/a.jpg"><figcaption>Photo: Getty</figcaption></figure>`, "Getty"},
+		{CategorySocial, `<p>Like us on Facebook at facebook.com/gazette for more stories.</p>`, "Facebook"},
+		{CategorySocial, `<p>Follow us on X</p>`, "Follow us"},
+		{CategoryPromo, `<p>Sign up for our daily newsletter to get the news in your inbox.</p>`, "newsletter"},
+		{CategoryPromo, `<p>Download our app for breaking news alerts on your phone.</p>`, "app"},
+		{CategoryDeveloping, `<p>More to follow… For the latest news on this story, keep checking back.</p>`, "checking back"},
+		{CategoryRelated, `<ul><li><a href="/a">Ferry timetable announced for the winter</a></li><li><a href="/b">What the inspection found in the cables</a></li><li><a href="/c">Traffic plan for the city centre</a></li></ul>`, "Ferry timetable"},
+		{CategoryRelated, `<p>Read more: <a href="/x">Bridge inspection raises alarm</a></p>`, "raises alarm"},
+		{CategoryAuthorBio, `<div class="author-bio"><p>Maria Lopez covers transport and the city council. She joined the paper in 2015 after years at regional papers.</p></div>`, "joined the paper"},
+		{CategoryComments, `<div id="comments"><p>This is a disgrace, they knew about the cables for years and did nothing about it whatsoever.</p></div>`, "disgrace"},
+		{CategoryComments, `<p>Leave a comment</p>`, "Leave a comment"},
+		{CategoryConsent, `<p>We use cookies to improve your experience. By continuing to use this site you agree.</p>`, "cookies"},
+		{CategoryConsent, `<div class="cookie-consent"><p>Your privacy choices matter to us and our partners, please choose your settings below.</p></div>`, "privacy choices"},
+		{CategoryPaywall, `<p>Subscribe to continue reading. Already a subscriber? Log in.</p>`, "Subscribe"},
+		{CategoryTimestamp, `<p>Updated at 1:23 p.m.</p>`, "Updated"},
+	}
+	ex := New(Options{})
+	for _, tc := range cases {
+		t.Run(tc.cat.String()+"/"+tc.marker, func(t *testing.T) {
+			t.Parallel()
+			a, err := ex.Extract(context.Background(), []byte(articleWith(tc.html)), "text/html", "https://news.example/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(a.Text, tc.marker) {
+				t.Errorf("%s boilerplate %q kept:\n%s", tc.cat, tc.marker, a.Text)
+			}
+			for _, keep := range []string{"harbour bridge", "Officials said", "Business owners", "free ferry"} {
+				if !strings.Contains(a.Text, keep) {
+					t.Errorf("story text %q lost:\n%s", keep, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestClassifyText(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		text string
+		want Category
+	}{
+		{"Advertisement", CategoryAd},
+		{"ADVERTISEMENT", CategoryAd},
+		{"Anzeige", CategoryAd},
+		{"Publicité", CategoryAd},
+		{"Credit: AFP", CategoryCredit},
+		{"Photo: Getty", CategoryCredit},
+		{"(Photo by Jane Doe/Getty Images)", CategoryCredit},
+		{"AP Photo/Evan Vucci", CategoryCredit},
+		{"Like us on Facebook at facebook.com/newsdesk", CategorySocial},
+		{"Follow us on X", CategorySocial},
+		{"Sign up for our newsletter", CategoryPromo},
+		{"Newsletter abonnieren", CategoryPromo},
+		{"More to follow…", CategoryDeveloping},
+		{"For the latest news on this story, keep checking back.", CategoryDeveloping},
+		{"Read more: Why the bridge is closing", CategoryRelated},
+		{"Lesen Sie auch: Neue Pläne", CategoryRelated},
+		{"Leggi anche: il teatro", CategoryRelated},
+		{"About the author", CategoryAuthorBio},
+		{"12 Comments", CategoryComments},
+		{"We use cookies to give you the best experience.", CategoryConsent},
+		{"Subscribe to continue reading.", CategoryPaywall},
+		{"Réservé aux abonnés", CategoryPaywall},
+		{"Updated at 1:23 p.m.", CategoryTimestamp},
+		// Prose that mentions the same words stays.
+		{"The council voted to advertise the jobs in local papers and online before the summer.", NotBoilerplate},
+		{"Reuters reported on Tuesday that the talks had stalled over the question of tariffs on steel.", NotBoilerplate},
+		{"She said the newsletter she founded in 1998 now reaches more than a million readers every week.", NotBoilerplate},
+	}
+	for _, tc := range cases {
+		if got := classifyText(tc.text); got != tc.want {
+			t.Errorf("classifyText(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDecorativeAlt(t *testing.T) {
+	t.Parallel()
+	cases := map[string]bool{
+		"Orange background": true, "image": true, "IMG_2041.jpg": true, "blue gradient": true,
+		"The harbour bridge at dusk": false, "Mayor Jane Doe": false, "": false,
+	}
+	for alt, want := range cases {
+		if got := isDecorativeAlt(alt); got != want {
+			t.Errorf("isDecorativeAlt(%q) = %v, want %v", alt, got, want)
+		}
+	}
+	out := Sanitize(`<figure><img src="/a.png" alt="Orange background"></figure>`, nil)
+	if strings.Contains(out, "Orange") {
+		t.Errorf("decorative alt kept: %s", out)
+	}
+}
