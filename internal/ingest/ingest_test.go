@@ -128,8 +128,14 @@ type harness struct {
 
 func newHarness(t *testing.T, allow ...string) *harness {
 	t.Helper()
+	return newHarnessOn(t, filepath.Join(t.TempDir(), "ingest.db"), allow...)
+}
+
+// newHarnessOn runs the pipeline on the database named by dsn.
+func newHarnessOn(t *testing.T, dsn string, allow ...string) *harness {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "ingest.db"), nil)
+	st, err := store.Open(ctx, dsn, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,9 +193,13 @@ func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool)
 
 func TestPipelineStoresCleanArticlesOnce(t *testing.T) {
 	t.Parallel()
+	pipelineStoresCleanArticlesOnce(t, filepath.Join(t.TempDir(), "ingest.db"))
+}
+
+func pipelineStoresCleanArticlesOnce(t *testing.T, dsn string) {
 	srv, pages := publisher(t)
 	u, _ := url.Parse(srv.URL)
-	h := newHarness(t, u.Host)
+	h := newHarnessOn(t, dsn, u.Host)
 	f := h.addFeed(t, srv.URL+"/", srv.URL+"/good.xml")
 	ctx := context.Background()
 	waitFor(t, "three articles", 20*time.Second, func() bool {
