@@ -64,7 +64,7 @@ func Options() []Option {
 		{Env: "NEWSDESK_DATA_DIR", Flag: "data-dir", Default: "./data", Help: "directory for the SQLite database and other state",
 			set: func(c *Config, v string) error { c.DataDir = v; return nil }},
 		{Env: "NEWSDESK_DATABASE_URL", Flag: "db", Default: "", Secret: true,
-			Help: "database: a file path or sqlite:PATH (default DATA_DIR/newsdesk.db); postgres://… arrives with the scale-out work",
+			Help: "database: a file path or sqlite:PATH (default DATA_DIR/newsdesk.db), or a PostgreSQL URL postgres://USER:PASSWORD@HOST/DB",
 			set:  func(c *Config, v string) error { c.DatabaseURL = v; return nil }},
 		{Env: "NEWSDESK_BASE_URL", Flag: "base-url", Default: "", Help: "public URL of the site, used in links and feeds (default http://LISTEN)",
 			set: func(c *Config, v string) error { c.BaseURL = strings.TrimRight(v, "/"); return nil }},
