@@ -241,3 +241,18 @@ func TestSchemasMatchAcrossDialects(t *testing.T) {
 		}
 	}
 }
+
+func TestLocationHidesPassword(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ path, dsn, want string }{
+		{"/var/lib/newsdesk/newsdesk.db", "", "/var/lib/newsdesk/newsdesk.db"},
+		{"", "postgres://newsdesk:s3cret@db.example:5432/news?sslmode=require", "postgres://newsdesk:xxxxx@db.example:5432/news?sslmode=require"},
+		{"", "postgresql://db.example/news", "postgresql://db.example/news"},
+	}
+	for _, tt := range tests {
+		s := &Store{path: tt.path, dsn: tt.dsn}
+		if got := s.Location(); got != tt.want || strings.Contains(got, "s3cret") {
+			t.Errorf("Location() = %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -63,6 +64,19 @@ func (s *Store) SQLitePath() string { return s.path }
 // PostgresDSN is the connection string of a PostgreSQL store, empty for other dialects. The
 // job queue opens its own pgx pool with it. It may hold a password: never log it.
 func (s *Store) PostgresDSN() string { return s.dsn }
+
+// Location names the database for messages and logs: the SQLite file, or the PostgreSQL
+// URL with its password masked.
+func (s *Store) Location() string {
+	if s.dsn == "" {
+		return s.path
+	}
+	u, err := url.Parse(s.dsn)
+	if err != nil {
+		return "PostgreSQL"
+	}
+	return u.Redacted()
+}
 
 // Ping checks that the database answers; /healthz uses it.
 func (s *Store) Ping(ctx context.Context) error {
