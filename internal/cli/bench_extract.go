@@ -18,6 +18,7 @@ import (
 	"sync"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
@@ -167,9 +168,13 @@ func readeckRun(_ context.Context, gz []byte, pageURL string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r, err := charset.NewReader(bytes.NewReader(body), "")
-	if err != nil {
-		return "", err
+	// readeck expects UTF-8; decode like a browser would, but keep valid UTF-8 as it is
+	// (x/net/html/charset alone guesses Windows-1252 for undeclared UTF-8 pages).
+	var r io.Reader = bytes.NewReader(body)
+	if !utf8.Valid(body) {
+		if r, err = charset.NewReader(r, ""); err != nil {
+			return "", err
+		}
 	}
 	u, _ := url.Parse(pageURL)
 	p := readability.NewParser()
@@ -190,12 +195,9 @@ func trafilaturaRunner(fallback bool) func(context.Context, []byte, string) (str
 		if err != nil {
 			return "", err
 		}
-		r, err := charset.NewReader(bytes.NewReader(body), "")
-		if err != nil {
-			return "", err
-		}
+		// go-trafilatura detects the charset itself (chardet in its DOM parser).
 		u, _ := url.Parse(pageURL)
-		res, err := trafilatura.Extract(r, trafilatura.Options{OriginalURL: u, EnableFallback: fallback})
+		res, err := trafilatura.Extract(bytes.NewReader(body), trafilatura.Options{OriginalURL: u, EnableFallback: fallback})
 		if err != nil {
 			return "", err
 		}
