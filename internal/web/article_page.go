@@ -3,9 +3,12 @@ package web
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
+
+	"newsdesk/internal/store"
 )
 
 // articlePage serves /article/{id} and /article/{id}/{slug}. The id alone decides; both
@@ -21,13 +24,29 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("article %d: %w", id, err)
 		}
-		// Related articles are the publisher's latest until story grouping fills this place;
-		// one extra is asked for because the article itself is usually among them.
-		related, err := s.store.PublisherArticles(ctx, a.PublisherID, relatedLimit+1)
+		v := newArticleView(now, a)
+		if len(v.KeyPoints) == 0 && a.Text != "" {
+			v.KeyPoints = s.keyPoints(ctx, a)
+		}
+		tags, err := s.store.ArticleTags(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("article %d tags: %w", id, err)
+		}
+		v.Tags = newTagRefs(tags)
+		candidates, err := s.store.RelatedCandidates(ctx, a, now.Add(-relatedWindow), relatedCandidates)
 		if err != nil {
 			return nil, fmt.Errorf("article %d related: %w", id, err)
 		}
-		v := newArticleView(now, a, related)
+		v.Related = relatedCards(now, a, candidates)
+		if a.StoryID != 0 {
+			sizes, err := s.store.StorySizes(ctx, []int64{a.StoryID})
+			if err != nil {
+				return nil, fmt.Errorf("article %d story: %w", id, err)
+			}
+			if n := sizes[a.StoryID].Articles; n > 1 {
+				v.CoverageURL, v.CoverageCount = storyPath(a.StoryID), n
+			}
+		}
 		return s.pages.render("article", layoutView{
 			Site:        s.site,
 			Title:       a.Title,
@@ -36,4 +55,16 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 			Content:     v,
 		})
 	})
+}
+
+// keyPoints computes key points for an article stored without them (ingested before key
+// points existed, or by a pipeline that skipped them). A failing summariser costs the page
+// its key points, not the page itself.
+func (s *Server) keyPoints(ctx context.Context, a store.Article) []string {
+	kp, err := s.ai.KeyPoints(ctx, a.Title, a.Text, keyPointsShown)
+	if err != nil {
+		s.log.WarnContext(ctx, "web: key points", slog.Int64("article", a.ID), slog.Any("error", err))
+		return nil
+	}
+	return kp
 }

@@ -2,9 +2,12 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"newsdesk/internal/store"
 )
 
 func TestPageCache(t *testing.T) {
@@ -101,7 +104,7 @@ func TestNotFoundNotCached(t *testing.T) {
 		t.Fatalf("status %d", r.status)
 	}
 	ts.store.mu.Lock()
-	ts.store.articles = ts.store.articles[:2] // article 3 deleted…
+	ts.store.articles = slices.DeleteFunc(ts.store.articles, func(a store.Article) bool { return a.ID == 3 }) // article 3 deleted…
 	ts.store.mu.Unlock()
 	ts.changes.Add(1) // …and ingest said so
 	if r := ts.get(t, "/article/3"); r.status != http.StatusNotFound {

@@ -25,6 +25,9 @@ func TestGoldenPages(t *testing.T) {
 		"publisher": "/publisher/2",
 		"sources":   "/sources",
 		"not_found": "/article/999",
+		"story":     "/story/100",
+		"tag":       "/tag/Port%20Aldridge",
+		"ask":       "/article/1/ask?q=When+does+work+start%3F",
 	}
 	for name, path := range pages {
 		t.Run(name, func(t *testing.T) {

@@ -20,7 +20,7 @@ type renderer struct {
 }
 
 func newRenderer(fsys fs.FS, dir string, a *assets) (*renderer, error) {
-	funcs := template.FuncMap{"asset": a.URL}
+	funcs := template.FuncMap{"asset": a.URL, "askForm": newAskForm}
 	files, err := fs.Glob(fsys, path.Join(dir, "*.html"))
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)
@@ -64,4 +64,15 @@ func (r *renderer) render(page string, data layoutView) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: %w", page, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// askFormView is the question form of an article or story page, and of the answer page.
+type askFormView struct {
+	Action   string
+	Label    string
+	Question string // the question just asked, to refine it
+}
+
+func newAskForm(action, label, question string) askFormView {
+	return askFormView{Action: action, Label: label, Question: question}
 }

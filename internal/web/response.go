@@ -20,8 +20,13 @@ func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	w.Write(body) //nolint:errcheck // the client went away; nothing left to tell it
 }
 
-// fail answers a failed page build: the 404 page for a missing row, else the 500 page.
+// fail answers a failed page build: a permanent redirect for a page that moved, the 404
+// page for a missing row, else the 500 page.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if moved, ok := errors.AsType[*movedError](err); ok {
+		http.Redirect(w, r, moved.to, http.StatusMovedPermanently)
+		return
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		s.notFound(w, r)
 		return

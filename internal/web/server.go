@@ -1,7 +1,8 @@
-// Package web is newsdesk's reader-facing HTML site: the front page, article, publisher and
-// sources pages, health and metrics endpoints, and the embedded static assets they use.
-// Pages are rendered with html/template; the front, article and publisher pages are cached
-// as rendered bytes (see page_cache.go) because rendering costs far more than serving bytes.
+// Package web is newsdesk's reader-facing HTML site: the front page, article, story, tag,
+// publisher and sources pages, the question pages of the offline AI features, health and
+// metrics endpoints, and the embedded static assets they use. Pages are rendered with
+// html/template; every page that does not depend on the request beyond its path is cached as
+// rendered bytes (see page_cache.go) because rendering costs far more than serving bytes.
 package web
 
 import (
@@ -15,6 +16,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sync/singleflight"
+
+	"newsdesk/internal/brief"
 )
 
 // How many items each page lists.
@@ -22,8 +25,29 @@ const (
 	frontPageLimit     = 60
 	publisherPageLimit = 50
 	relatedLimit       = 6
+	tagPageLimit       = 50
 	pageCacheEntries   = 512
 	buildTimeout       = 10 * time.Second
+
+	// relatedCandidates bounds what story.Related ranks; same-story articles come first in
+	// it, and a few dozen same-topic ones are plenty to pick five neighbours from.
+	relatedCandidates = 80
+	// relatedWindow is how far back same-topic neighbours may go: older news is rarely what
+	// a reader of today's article wants next.
+	relatedWindow = 7 * 24 * time.Hour
+	// storyPageLimit bounds the articles a story page lists and summarises.
+	storyPageLimit = 200
+	// keyPointsShown is how many key points are computed for an article stored without any.
+	keyPointsShown = 4
+	// briefSentences is the length of a story brief.
+	briefSentences = 5
+	// askAnswers is how many sentences a question page cites at most.
+	askAnswers = 3
+	// askDocs bounds the articles a story question is asked over: BM25 over every sentence
+	// of a 200-article story would make the uncached question page slow.
+	askDocs = 40
+	// maxQuestionRunes bounds the question a reader can type.
+	maxQuestionRunes = 200
 )
 
 // ErrNoStore is returned by New when Config.Store is nil.
@@ -42,6 +66,9 @@ type Config struct {
 	// Changes is bumped by ingest whenever visible content changes; it keys the rendered-page
 	// cache. Nil disables the cache: without it there is no way to know a page went stale.
 	Changes func() uint64
+	// Summarizer computes story briefs, answers questions and fills key points for articles
+	// stored without them. Nil means brief.Offline, the embedded extractive one.
+	Summarizer brief.Summarizer
 }
 
 // Server serves the site. Build it with New; it is safe for concurrent use.
@@ -52,6 +79,7 @@ type Server struct {
 	now      func() time.Time
 	ready    func(ctx context.Context) error
 	changes  func() uint64
+	ai       brief.Summarizer
 	registry *prometheus.Registry
 	metrics  *metrics
 	assets   *assets
@@ -74,7 +102,11 @@ func New(cfg Config) (*Server, error) {
 		now:      cfg.Now,
 		ready:    cfg.Ready,
 		changes:  cfg.Changes,
+		ai:       cfg.Summarizer,
 		registry: cfg.Registry,
+	}
+	if s.ai == nil {
+		s.ai = brief.Offline{}
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -18,6 +18,7 @@ type layoutView struct {
 	Title       string // page title, before " · Site"; empty on the front page
 	Description string
 	Canonical   string // path of the canonical URL
+	NoIndex     bool   // pages made from a reader's input (questions) are kept out of search engines
 	Content     any
 }
 
@@ -53,6 +54,9 @@ type cardView struct {
 	ImageURL  string
 	Publisher publisherRef
 	Time      timeView
+	// Filled on the front page only.
+	AlsoIn      string // "Wire Service, Coast Daily": publishers that ran copies of this article
+	CoverageURL string // the story page, when the story has more than this article
 }
 
 func newCardView(now time.Time, a store.Article) cardView {

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"newsdesk/internal/brief"
 	"newsdesk/internal/store"
 )
 
@@ -108,24 +109,52 @@ func TestNewSourceViewStatus(t *testing.T) {
 func TestNewArticleView(t *testing.T) {
 	t.Parallel()
 	fs := newFakeStore("https://img.example")
-	a := fs.fill(fs.articles[0])
-	related := []store.Article{fs.fill(fs.articles[0]), fs.fill(fs.articles[2]), fs.fill(fs.articles[3])}
-	v := newArticleView(testNow, a, related)
-	if v.ReadingMinutes != 2 { // 460 words at 230 a minute
-		t.Errorf("reading minutes %d, want 2", v.ReadingMinutes)
+	a := fs.fill(fs.articles[1])
+	if a.ID != 1 {
+		t.Fatalf("fixture order changed: article %d", a.ID)
 	}
+	v := newArticleView(testNow, a)
 	if v.OriginalHost != "harbor-gazette.example" {
 		t.Errorf("original host %q", v.OriginalHost)
 	}
 	if v.ImageURL != a.ImageURL {
 		t.Errorf("hero image %q, want %q (the body does not show it)", v.ImageURL, a.ImageURL)
 	}
-	if len(v.Related) != 2 || v.Related[0].Title != "Ferry timetable changes for spring" {
-		t.Errorf("related %+v: want the two other Harbor Gazette articles, not the article itself", v.Related)
+	if v.AskURL != "/article/1/ask" || len(v.KeyPoints) != 2 || v.Language != "en" {
+		t.Errorf("ask %q, key points %q, language %q", v.AskURL, v.KeyPoints, v.Language)
 	}
 
 	a.HTML += `<figure><img src="` + a.ImageURL + `"></figure>`
-	if v := newArticleView(testNow, a, nil); v.ImageURL != "" {
+	if v := newArticleView(testNow, a); v.ImageURL != "" {
 		t.Errorf("hero image %q repeated although the body shows it", v.ImageURL)
+	}
+}
+
+func TestReadingMinutes(t *testing.T) {
+	t.Parallel()
+	words := func(n int) string { return strings.Repeat("word ", n) }
+	tests := []struct {
+		name string
+		a    store.Article
+		want int
+	}{
+		{"from the text", store.Article{Text: words(700), WordCount: 5}, int(brief.ReadingTime(words(700)) / time.Minute)},
+		{"word count without text", store.Article{WordCount: 460}, 2}, // 230 a minute
+		{"short text is a minute", store.Article{Text: "Two words."}, 1},
+		{"unknown length", store.Article{}, 0},
+		// Scripts without spaces are counted in characters: 2,000 of them are not "1 min".
+		{"no spaces", store.Article{Text: strings.Repeat("港口大桥获得批准。", 220)}, 0},
+	}
+	for _, tt := range tests {
+		got := newArticleView(testNow, tt.a).ReadingMinutes
+		if tt.want == 0 && tt.a.Text != "" {
+			if got < 2 {
+				t.Errorf("%s: %d min, want more than 1", tt.name, got)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: %d min, want %d", tt.name, got, tt.want)
+		}
 	}
 }
