@@ -207,7 +207,8 @@ func (an *analysis) dropNegatives() {
 	total := els[0].rawGood
 	pos := int32(-1)
 	for i := range els {
-		if els[i].hint > 0 && els[i].rawGood >= 0.2*total && (pos < 0 || els[i].rawGood > els[pos].rawGood) {
+		if els[i].hint > 0 && (els[i].rawGood >= 0.2*total || els[i].rawGood >= 1000) &&
+			(pos < 0 || els[i].rawGood > els[pos].rawGood) && !an.droppedAbove(int32(i)) {
 			pos = int32(i)
 		}
 	}
@@ -273,4 +274,15 @@ func foldHash(h uint64, s string) uint64 {
 		h *= fnvPrime
 	}
 	return h
+}
+
+// droppedAbove reports whether i or one of its ancestors is dropped (a hidden microdata copy
+// of the article must not pass for the article).
+func (an *analysis) droppedAbove(i int32) bool {
+	for ; i >= 0; i = an.elems[i].parent {
+		if an.elems[i].drop {
+			return true
+		}
+	}
+	return false
 }

@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
 // Teaser lists ("more stories", river of headlines) are the commonest boilerplate with real
 // prose in it: each card has a linked headline and a one-paragraph summary. They are found by
 // structure: three or more sibling elements of the same tag and class that each hold a
@@ -29,8 +35,8 @@ func (an *analysis) dropCardLists(keep int32) {
 	els := an.elems
 	links := an.linkBlocks()
 	type group struct {
-		n, cards int
-		first    int32
+		n, cards, truncated int
+		first               int32
 	}
 	for i := range els {
 		p := &els[i]
@@ -56,13 +62,59 @@ func (an *analysis) dropCardLists(keep int32) {
 			g.n++
 			if (links[c] >= 1 || ce.firstLink == 1) && ce.rawGood > 0 && ce.rawGood < 800 && int(links[c]) <= 4 {
 				g.cards++
+				if endsWithEllipsis(ce.n) {
+					g.truncated++
+				}
 			}
 		}
 		for _, g := range groups {
-			if g.n >= 3 && g.cards >= 3 && float64(g.cards) >= 0.6*float64(g.n) {
-				p.drop = true
-				break
+			if g.n < 3 || g.cards < 3 || float64(g.cards) < 0.6*float64(g.n) {
+				continue
 			}
+			// A list that is most of the article body is a listicle ("10 things in tech"),
+			// unless its summaries are cut off with an ellipsis, as teasers are.
+			if a := an.positiveAncestor(int32(i)); a >= 0 && p.rawGood >= 0.5*els[a].rawGood && g.truncated*2 < g.cards {
+				continue
+			}
+			p.drop = true
+			break
 		}
 	}
+}
+
+// endsWithEllipsis reports whether the last text under n ends with "..." or "…".
+func endsWithEllipsis(n *html.Node) bool {
+	for c := n.LastChild; c != nil; {
+		switch c.Type {
+		case html.TextNode:
+			t := strings.TrimRight(c.Data, " \t\r\n\u00a0")
+			if t == "" {
+				break
+			}
+			return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+		case html.ElementNode:
+			if c.LastChild != nil {
+				c = c.LastChild
+				continue
+			}
+		}
+		for c.PrevSibling == nil {
+			c = c.Parent
+			if c == n || c == nil {
+				return false
+			}
+		}
+		c = c.PrevSibling
+	}
+	return false
+}
+
+// positiveAncestor returns the nearest strict ancestor of i with a positive hint, or -1.
+func (an *analysis) positiveAncestor(i int32) int32 {
+	for k := an.elems[i].parent; k >= 0; k = an.elems[k].parent {
+		if an.elems[k].hint > 0 {
+			return k
+		}
+	}
+	return -1
 }

@@ -13,7 +13,7 @@ import (
 
 // corpusFloor is the F1 the extractor reached on extraction-aeb when this test was written,
 // minus a small margin; a change that drops below it made extraction worse.
-const corpusFloor = 0.965
+const corpusFloor = 0.970
 
 // corpusDir finds ../shared/corpora/extraction-aeb relative to the module root.
 func corpusDir(t testing.TB) string {

@@ -108,7 +108,7 @@ func negClass(cls string) bool {
 
 var negPrefixes = map[string]bool{"ad": true, "ads": true, "nav": true, "menu": true, "footer": true,
 	"share": true, "social": true, "related": true, "promo": true, "newsletter": true, "sidebar": true,
-	"comment": true, "comments": true, "cookie": true, "banner": true, "widget": true, "breadcrumb": true}
+	"comment": true, "comments": true, "cookie": true, "latest": true, "banner": true, "widget": true, "breadcrumb": true}
 
 func containsAny(s string, needles []string) bool {
 	for _, n := range needles {
