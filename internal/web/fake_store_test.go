@@ -349,6 +349,7 @@ func newFakeStore(imageBase string) *fakeStore {
 			7: {{Name: "Port Aldridge", Kind: "place"}, {Name: "Ruth Okafor", Kind: "person"}},
 			3: {{Name: "Port Aldridge", Kind: "place"}, {Name: "ferry", Kind: "keyword"}},
 			2: {{Name: "rail strike", Kind: "keyword"}},
+			4: {{Name: "Harbour Board/Trust", Kind: "org"}}, // a slash must stay inside one path segment
 		},
 		redirects: map[int64]int64{101: 100},
 		feeds: []store.FeedStatus{
