@@ -53,6 +53,12 @@ func (m *metadata) setProp(key, val string) {
 }
 
 func (m *metadata) walk(n *html.Node, inBody bool) {
+	m.walkIn(n, inBody, false)
+}
+
+// walkIn visits n; inComments is set under comment sections and forms, whose "author"
+// elements name commenters, not the writer.
+func (m *metadata) walkIn(n *html.Node, inBody, inComments bool) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Html:
@@ -139,7 +145,10 @@ func (m *metadata) walk(n *html.Node, inBody bool) {
 		}
 		if inBody {
 			ci := classID(n)
-			if ci != "" && len(m.bylines) < 16 && containsAny(ci, bylineClasses) &&
+			if n.DataAtom == atom.Form || strings.Contains(ci, "comment") || strings.Contains(ci, "respond") {
+				inComments = true
+			}
+			if ci != "" && !inComments && len(m.bylines) < 16 && containsAny(ci, bylineClasses) &&
 				!strings.Contains(ci, "bio") && !strings.Contains(ci, "avatar") && !strings.Contains(ci, "image") {
 				if t := textOf(n); t != "" && len(t) < 200 {
 					m.bylines = append(m.bylines, t)
@@ -155,7 +164,7 @@ func (m *metadata) walk(n *html.Node, inBody bool) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walk(c, inBody)
+		m.walkIn(c, inBody, inComments)
 	}
 }
 

@@ -116,3 +116,43 @@ func TestMetadataSources(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanBylineNames(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		"Analysis by Chris Cillizza": "Chris Cillizza",
+		"Maria de la Cruz":           "Maria de la Cruz",
+		"Lorenzo di Bonaventura":     "Lorenzo di Bonaventura",
+		"Abby Smith":                 "Abby Smith",
+		"Suzanne Gamboa 1 day ago":   "Suzanne Gamboa",
+		"admin":                      "",
+		"Nama (wajib)":               "Nama",
+		"Texte : Claire Dubois":      "Claire Dubois",
+	}
+	for in, want := range cases {
+		if got := cleanByline(in); got != want {
+			t.Errorf("cleanByline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestResolveTitle(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		m    metadata
+		site string
+		want string
+	}{
+		{"h1 agrees with og", metadata{props: map[string]string{"og:title": "Bridge to close | Gazette"}, h1s: []string{"Bridge to close"}}, "Gazette", "Bridge to close"},
+		{"logo h1 is not the title", metadata{props: map[string]string{"og:title": "Bridge to close for repairs | The Coastal Gazette"}, h1s: []string{"The Coastal Gazette"}}, "The Coastal Gazette", "Bridge to close for repairs"},
+		{"section h1 is not the title", metadata{title: "Council approves the new harbour bridge budget - Local News - Gazette", h1s: []string{"Local News"}}, "", "Council approves the new harbour bridge budget - Local News"},
+		{"json-ld headline", metadata{props: map[string]string{}, ld: ldInfo{headline: "Ld headline wins"}, title: "Other | Site"}, "Site", "Ld headline wins"},
+		{"only h1", metadata{props: map[string]string{}, h1s: []string{"Just the h1"}}, "", "Just the h1"},
+	}
+	for _, tc := range cases {
+		if got := resolveTitle(&tc.m, tc.site); got != tc.want {
+			t.Errorf("%s: resolveTitle = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -11,14 +11,20 @@ import (
 // else the JSON-LD headline, else og:title or <title> without the site name.
 func resolveTitle(m *metadata, site string) string {
 	metaTitles := []string{m.ld.headline, m.prop("og:title"), m.prop("twitter:title"), m.title, m.prop("headline"), m.ld.pageName}
+	ns := normTitle(site)
 	for _, h := range m.h1s {
 		nh := normTitle(h)
-		if len(nh) < 8 {
+		if len(nh) < 8 || nh == ns {
 			continue
 		}
 		for _, t := range metaTitles {
-			if t != "" && strings.Contains(normTitle(t), nh) {
-				return h
+			if t == "" {
+				continue
+			}
+			// The h1 must be most of the metadata title, not a logo or section name in it.
+			nt := normTitle(stripSiteName(collapseSpace(t), site))
+			if strings.Contains(nt, nh) && len(nh)*10 >= len(nt)*6 || isTitleSegment(t, nh) {
+				return collapseSpace(h)
 			}
 		}
 	}
@@ -34,6 +40,29 @@ func resolveTitle(m *metadata, site string) string {
 		return m.h1s[0]
 	}
 	return ""
+}
+
+// isTitleSegment reports whether the normalised nh is one whole part of a title split at a
+// separator ("About bugs" in "About bugs – Vortex Cannon Entertainment"), as its first or
+// longest part.
+func isTitleSegment(t, nh string) bool {
+	for _, sep := range titleSeparators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		// The headline is the first part or the longest; a middle part is a section name.
+		longest := parts[0]
+		for _, p := range parts {
+			if len(p) > len(longest) {
+				longest = p
+			}
+		}
+		if normTitle(parts[0]) == nh || normTitle(longest) == nh {
+			return true
+		}
+	}
+	return false
 }
 
 func normTitle(s string) string {
@@ -79,9 +108,12 @@ func stripSiteName(t, site string) string {
 }
 
 var (
-	bylinePrefix = regexp.MustCompile(`(?i)^\s*(written by|posted by|words by|story by|text by|reported by|by|von|par|por|di|da|de|autor|autore|auteur|author)\s*:?\s+`)
-	bylineCut    = regexp.MustCompile(`(?i)(\s+[|•·]\s*|\s+-\s+|,?\s+(updated|published|posted|on|am|le|el|il|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\s+\w*\s*\d|\s*\d{1,2}[:./]\d{2}|\s+\d{1,2}\s+\w+\s+\d{4}|,?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|\s+\d{4}-\d{2}|\s+(follow|email|twitter|contact)\b|\s+\(?@\w+)`)
+	bylinePrefix = regexp.MustCompile(`(?i)^\s*((\pL+\s+){0,2}by|von|par|por|di|da|de|autor|autore|auteur|author|text|texte|texto|testo)\s*:?\s+`)
+	bylineCut    = regexp.MustCompile(`(?i)(\s+[|•·]\s*|\s+-\s+|,?\s+(updated|published|posted|on|am|le|el|il|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\s+\w*\s*\d|\s*\d{1,2}[:./]\d{2}|\s+\d{1,2}\s+\w+\s+\d{4}|,?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|\s+\d{4}-\d{2}|\s+(follow|email|twitter|contact)\b|\s+\(?@\w+|\s+\d+\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\s+\(\w+\)$)`)
 )
+
+// cmsUser matches CMS account names that are not bylines.
+var cmsUser = regexp.MustCompile(`(?i)^\w*(admin|administrator|editor|webmaster|redaktion|rédaction|redacción|redazione|staff|user)\w*$`)
 
 // cleanByline turns "By JANE DOE | Nov 19, 2019" into "JANE DOE".
 func cleanByline(s string) string {
@@ -96,7 +128,7 @@ func cleanByline(s string) string {
 		s = s[:loc[0]]
 	}
 	s = strings.Trim(s, " ,;:-–—|·•")
-	if len(s) < 3 || len(s) > 120 || strings.Count(s, " ") > 12 || !hasLetter(s) {
+	if len(s) < 3 || len(s) > 120 || strings.Count(s, " ") > 12 || !hasLetter(s) || cmsUser.MatchString(s) {
 		return ""
 	}
 	return s
