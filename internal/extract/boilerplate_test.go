@@ -81,6 +81,8 @@ func TestClassifyText(t *testing.T) {
 		{"Photo: Getty", CategoryCredit},
 		{"(Photo by Jane Doe/Getty Images)", CategoryCredit},
 		{"AP Photo/Evan Vucci", CategoryCredit},
+		{"China has warned it will take control of the city (Image: GETTY )", CategoryCredit},
+		{"In this Dec. 12, 2006, file photo, made available by NASA, astronauts work on the station.", CategoryCredit},
 		{"Like us on Facebook at facebook.com/newsdesk", CategorySocial},
 		{"Follow us on X", CategorySocial},
 		{"Sign up for our newsletter", CategoryPromo},
