@@ -89,6 +89,9 @@ func TestBrowserSmoke(t *testing.T) {
 		}{
 			{"front", "/", ".lead .card-title", "Council approves the new harbour bridge"},
 			{"article", "/article/1", "h1.article-title", "Council approves the new harbour bridge"},
+			{"story", "/story/100", "h1.page-title", "Council approves the new harbour bridge"},
+			{"tag", "/tag/Port%20Aldridge", "h1.page-title", "Port Aldridge"},
+			{"ask", "/article/1/ask?q=When+does+work+start%3F", "h1.page-title", "Ask this article"},
 			{"publisher", "/publisher/1", "h1.page-title", "Harbor Gazette"},
 			{"sources", "/sources", "h1.page-title", "Sources"},
 			{"not-found", "/article/999", "h1.page-title", "Page not found"},
@@ -105,6 +108,31 @@ func TestBrowserSmoke(t *testing.T) {
 			tab.noViolations(t, p.path)
 			tab.shot(t, shots, p.name)
 		}
+
+		// The Listen button: in the page, shown by listen.js exactly when the browser can
+		// speak, which proves the script ran under the CSP.
+		tab.load(t, site.URL+"/article/1")
+		tab.wait(t, `document.readyState === "complete"`)
+		if got := tab.eval(t, `String(!!document.querySelector("#ai-features button#listen"))`); got != "true" {
+			t.Error("article page has no Listen button")
+		}
+		if got := tab.eval(t, `String(document.getElementById("listen").hidden === !("speechSynthesis" in window))`); got != "true" {
+			t.Error("the Listen button's visibility does not follow speechSynthesis: listen.js did not run")
+		}
+		tab.noViolations(t, "/article/1 with listen.js")
+
+		// The story timeline is drawn, its bars coloured by the stylesheet.
+		tab.load(t, site.URL+"/story/100")
+		if got := tab.eval(t, `String(document.querySelectorAll("svg.timeline-chart rect.timeline-bar").length)`); got != "2" {
+			t.Errorf("timeline has %s bars, want 2", got)
+		}
+		if got := tab.eval(t, `getComputedStyle(document.querySelector(".timeline-bar")).fill`); got != "rgb(26, 86, 219)" {
+			t.Errorf("timeline bar fill %q: the stylesheet does not reach the inline SVG", got)
+		}
+		if got := tab.eval(t, `String(document.querySelector("svg.timeline-chart").getBoundingClientRect().width > 300)`); got != "true" {
+			t.Error("the timeline is not as wide as its column")
+		}
+		tab.noViolations(t, "/story/100")
 
 		// Remote images load under img-src.
 		tab.load(t, site.URL+"/")
@@ -129,14 +157,14 @@ func TestBrowserSmoke(t *testing.T) {
 		tab.call(t, func(ctx context.Context) error {
 			return chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 		})
-		for _, path := range []string{"/", "/article/1"} {
+		for _, path := range []string{"/", "/article/1", "/story/100", "/article/1/ask?q=When+does+work+start%3F"} {
 			tab.load(t, site.URL+path)
 			if got := tab.eval(t, `String(document.documentElement.scrollWidth <= window.innerWidth)`); got != "true" {
 				t.Errorf("%s overflows a 390 px wide screen", path)
 			}
 			tab.noViolations(t, path)
 		}
-		tab.shot(t, shots, "article-mobile-dark")
+		tab.shot(t, shots, "ask-mobile-dark")
 
 		for _, m := range tab.messages() {
 			if m.Source == "network" && m.URL == site.URL+"/article/999" {

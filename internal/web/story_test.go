@@ -29,7 +29,7 @@ func TestStoryAndAskPages(t *testing.T) {
 			`First reported by <a href="/article/9/lifting-bridge-approved-for-port-aldridge-harbour"`,
 			`<ol class="brief">`, `class="cited-source" href="/article/7/`, // brief sentences cite their articles
 			`<form class="ask-form" method="get" action="/story/100/ask" role="search">`,
-			`role="img" aria-label="Articles per hour from 14 Mar 13:00 to 14:00; most in the hour from 14 Mar 14:00: 3 articles."`,
+			`role="img" aria-label="Articles per hour from 14 Mar 13:00 to 15:00; most in the hour from 14 Mar 14:00: 3 articles."`,
 			`<title>14 Mar 14:00: 3 articles</title>`,
 			`<span class="badge" title="A copy of Harbor Gazette's article">copy</span>`,
 			"Coastal Wire", "Northwind Times", "Harbor Gazette",
@@ -282,7 +282,7 @@ func TestTimeline(t *testing.T) {
 	if x(2) <= x(1) || x(1) <= x(0) {
 		t.Errorf("bars out of order: %+v", v.Bars)
 	}
-	for _, want := range []string{"from 14 Mar 10:00 to 13:00", "most in the hour from 14 Mar 12:00: 4 articles"} {
+	for _, want := range []string{"from 14 Mar 10:00 to 14:00", "most in the hour from 14 Mar 12:00: 4 articles"} {
 		if !strings.Contains(v.Label, want) {
 			t.Errorf("label %q lacks %q", v.Label, want)
 		}
@@ -293,6 +293,13 @@ func TestTimeline(t *testing.T) {
 	one := newTimeline(testNow, []story.Bucket{{Start: h(0), Count: 1}})
 	if one == nil || len(one.Bars) != 1 || one.Bars[0].W != "36.0" || !strings.Contains(one.Label, "1 article in the hour from 14 Mar 10:00") {
 		t.Errorf("single hour: %+v", one)
+	}
+	if one.Start != "14 Mar 10:00" || one.End != "11:00" {
+		t.Errorf("single hour axis %q to %q, want the hour's start and end", one.Start, one.End)
+	}
+	late := newTimeline(testNow, []story.Bucket{{Start: time.Date(2026, 3, 13, 23, 0, 0, 0, time.UTC), Count: 1}})
+	if late.End != "14 Mar 00:00" {
+		t.Errorf("an hour ending at midnight ends on %q, want the next day's date", late.End)
 	}
 }
 

@@ -73,11 +73,18 @@ func newArticleView(now time.Time, a store.Article) articleView {
 	return v
 }
 
+// maxTagsShown bounds the topics under an article; the store lists names before keywords, so
+// the cut drops the least telling keywords.
+const maxTagsShown = 10
+
 func newTagRefs(tags []store.Tag) []tagRef {
-	out := make([]tagRef, 0, len(tags))
+	out := make([]tagRef, 0, min(len(tags), maxTagsShown))
 	for _, t := range tags {
 		if strings.TrimSpace(t.Name) == "" {
 			continue
+		}
+		if len(out) == maxTagsShown {
+			break
 		}
 		out = append(out, tagRef{Name: t.Name, Kind: t.Kind, URL: tagPath(t.Name)})
 	}

@@ -47,13 +47,12 @@ func newTimeline(now time.Time, buckets []story.Bucket) *timelineView {
 		return nil
 	}
 	loc := now.Location()
-	first, last := buckets[0].Start.In(loc), buckets[len(buckets)-1].Start.In(loc)
-	label := hourLabel(now, first, first)
+	first, end := buckets[0].Start.In(loc), buckets[len(buckets)-1].Start.Add(time.Hour).In(loc)
 	v := &timelineView{
 		Width:  timelineWidth,
 		Height: timelineHeight,
-		Start:  label,
-		End:    hourLabel(now, first, last),
+		Start:  hourLabel(now, time.Time{}, first),
+		End:    hourLabel(now, first, end),
 		Peak:   "most in one hour: " + count(peak, "article"),
 	}
 	slot := float64(timelineWidth) / float64(len(buckets))
@@ -83,11 +82,11 @@ func newTimeline(now time.Time, buckets []story.Bucket) *timelineView {
 	return v
 }
 
-// hourLabel prints the start of an hour: "13:00" when it is on the same day as ref, else
-// with its date ("13 Mar 13:00"), and with the year too when that is not now's. A zero ref
-// always gives the date.
+// hourLabel prints an hour: "13:00" when it is on the same day as ref, else with its date
+// ("13 Mar 13:00"), and with the year too when that is not now's. A zero ref always gives
+// the date.
 func hourLabel(now, ref, t time.Time) string {
-	if !ref.IsZero() && sameDay(ref, t) && ref != t {
+	if !ref.IsZero() && sameDay(ref, t) {
 		return t.Format("15:04")
 	}
 	if t.Year() != now.Year() {
