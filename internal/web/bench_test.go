@@ -12,14 +12,26 @@ import (
 	"newsdesk/internal/store"
 )
 
-// benchStore is a front page's worth of articles with realistic field sizes.
+// benchStore is a front page's worth of articles with realistic field sizes, in stories of
+// six articles from three publishers.
 func benchStore() *fakeStore {
 	fs := newFakeStore("https://img.example")
 	fs.articles = nil
+	fs.tags = map[int64][]store.Tag{}
+	var text strings.Builder
+	for p := range 12 {
+		fmt.Fprintf(&text, "The council met on day %d to discuss the harbour works. ", p)
+		fmt.Fprintf(&text, "Officials said the new bridge would cost %d million pounds and open in %d. ", 40+p, 2027+p%3)
+		text.WriteString("Residents raised concerns about noise, traffic and the ferry timetable.\n\n")
+	}
 	for i := range frontPageLimit + 10 {
+		fs.tags[int64(i+1)] = []store.Tag{{Name: "Port Aldridge", Kind: "place"}, {Name: fmt.Sprintf("topic %d", i%7), Kind: "keyword"}}
 		fs.articles = append(fs.articles, store.Article{
 			ID:          int64(i + 1),
-			PublisherID: int64(i%2 + 1),
+			StoryID:     int64(i/6 + 1),
+			Text:        text.String(),
+			KeyPoints:   []string{"The council met.", "The bridge will cost 40 million pounds.", "It opens in 2027."},
+			PublisherID: int64(i%3 + 1),
 			URL:         fmt.Sprintf("https://news.example/2026/03/14/story-%d", i),
 			Title:       fmt.Sprintf("Story number %d about the harbour, the council and the weather", i),
 			Byline:      "Ana Silva",
@@ -36,9 +48,12 @@ func benchStore() *fakeStore {
 // BenchmarkPages measures what one request costs the server, cached and uncached, without
 // the network: `go test ./internal/web -run - -bench Pages -benchmem`.
 func BenchmarkPages(b *testing.B) {
-	for _, path := range []string{"/", "/article/7"} {
+	for _, path := range []string{"/", "/article/7", "/story/2", "/tag/topic%203", "/story/2/ask?q=How+much+will+the+bridge+cost%3F"} {
 		for _, cached := range []bool{true, false} {
 			b.Run(fmt.Sprintf("%s/cached=%v", path, cached), func(b *testing.B) {
+				if !cached && strings.Contains(path, "/ask") {
+					b.Skip("question pages are never cached")
+				}
 				cfg := Config{Store: benchStore(), Now: func() time.Time { return testNow }}
 				if cached {
 					cfg.Changes = func() uint64 { return 1 }

@@ -25,7 +25,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("story %d: %w", id, err)
 		}
-		cited, err := s.ai.StoryBrief(ctx, briefDocs(arts, askDocs), briefSentences)
+		cited, err := s.ai.StoryBrief(ctx, briefDocs(arts, briefDocsLimit), briefSentences)
 		if err != nil {
 			return nil, fmt.Errorf("story %d brief: %w", id, err)
 		}

@@ -3,11 +3,13 @@ package web
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"newsdesk/internal/store"
 	"newsdesk/internal/story"
 )
 
@@ -339,5 +341,37 @@ func TestListenScript(t *testing.T) {
 	}
 	if !strings.Contains(r.header.Get("Content-Security-Policy"), "script-src 'self' ") {
 		t.Error("CSP does not let our own scripts run")
+	}
+}
+
+// briefDocs leaves copies out and takes each publisher's newest article before anyone's second.
+func TestBriefDocs(t *testing.T) {
+	t.Parallel()
+	arts := []store.Article{ // newest first, as StoryArticles returns them
+		{ID: 1, PublisherID: 1, Text: "a"},
+		{ID: 2, PublisherID: 1, Text: "b"},
+		{ID: 3, PublisherID: 2, DuplicateOf: 1, Text: "a"},
+		{ID: 4, PublisherID: 3, Snippet: "only a snippet"},
+		{ID: 5, PublisherID: 2, Text: "c"},
+	}
+	tests := []struct {
+		n    int
+		want []int64
+	}{
+		{10, []int64{1, 4, 5, 2}},
+		{2, []int64{1, 4}},
+		{0, nil},
+	}
+	for _, tt := range tests {
+		var got []int64
+		for _, d := range briefDocs(arts, tt.n) {
+			got = append(got, d.ID)
+			if d.Text == "" {
+				t.Errorf("doc %d has no text", d.ID)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("briefDocs(n=%d) = %v, want %v", tt.n, got, tt.want)
+		}
 	}
 }
