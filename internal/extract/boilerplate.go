@@ -22,6 +22,7 @@ const (
 	CategoryConsent                // cookie and consent notices
 	CategoryPaywall                // paywall notices
 	CategoryDecorativeAlt          // decorative image alt text ("Orange background")
+	CategoryInterface              // button and widget labels: "Caption", "Close", "Share"
 	CategoryDisclaimer             // "Disclaimer: the views expressed…" notes
 	CategoryTimestamp              // "Updated at 1:23 p.m." lines
 	CategoryTemplate               // blocks learned to recur across a site's pages
@@ -29,7 +30,7 @@ const (
 )
 
 var categoryNames = [...]string{"none", "ad", "credit", "social", "promo", "developing", "related",
-	"author-bio", "comments", "consent", "paywall", "decorative-alt", "disclaimer", "timestamp", "template", "rule"}
+	"author-bio", "comments", "consent", "paywall", "decorative-alt", "interface", "disclaimer", "timestamp", "template", "rule"}
 
 func (c Category) String() string {
 	if int(c) < len(categoryNames) {
@@ -48,26 +49,38 @@ var categoryPatterns = []struct {
 	// cheap filter that spares running the expression on ordinary paragraphs.
 	any []string
 }{
-	{CategoryAd, regexp.MustCompile(`(?i)^\W*(advertisement|advertising|advert|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|annonce|ad|story continues below( this)? ad(vertisement)?|article continues below( this)? ad(vertisement)?|continue reading (the|this) (main )?(story|article) below|skip (this )?ad(vertisement)?)\W*$`), 80, nil},
+	{CategoryAd, regexp.MustCompile(`(?i)^\W*(advertisement|advertising|advert|sponsored links?|iklan|реклама|publicidade|anúncio|광고|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|annonce|ad|story continues below( this)? ad(vertisement)?|article continues below( this)? ad(vertisement)?|continue reading (the|this) (main )?(story|article) below|skip (this )?ad(vertisement)?)\W*$`), 80, nil},
 	{CategoryCredit, regexp.MustCompile(`(?i)^\W*(` +
 		`(photo|photograph|picture|image|pic|foto|bild|credit|credits|crédit|crédito|fotografía|source|quelle|copyright|image copyright)(\s+(credit|by|von|par|de|di))?\s*[:©|]\s*.{1,80}` +
 		`|(photo|picture|image|foto|bild|photographie) (by|von|par|de|di) .{1,60}` +
 		`|©\s*.{1,60}` +
 		`|[^.!?]{0,50}(getty images|afp|reuters|associated press|ap photo|epa|shutterstock|istock|dpa|picture alliance|imago|ansa|efe|xinhua|pa images|pa wire|alamy|zuma press|bloomberg)(\s*(via|/)\s*[\w .]+)?` +
 		`)\W*$`), 120, []string{"photo", "picture", "image", "pic", "foto", "bild", "credit", "crédit", "source", "quelle", "copyright", "©", "getty", "afp", "reuters", "associated", "epa", "shutterstock", "istock", "dpa", "alliance", "imago", "ansa", "efe", "xinhua", "pa", "alamy", "zuma", "bloomberg", "fotograf"}},
+	// Wire-copy credits: "(Reporting by …; editing by …)".
+	{CategoryCredit, regexp.MustCompile(`(?i)^\W*((additional )?reporting|writing|editing|compiled|translated|translation) by\b`), 400, []string{"reporting", "writing", "editing", "compiled", "translat"}},
 	// Captions left in the body as paragraphs: a description ending in a bracketed credit, or
 	// the wire-photo style "In this … file photo, …".
 	{CategoryCredit, regexp.MustCompile(`(?i)([(\[]\s*(image|photo|picture|pic|credit|foto|bild|source)\s*:[^)\]]{1,60}[)\]]\W*$|^\W*in this .{0,60}\b(file )?(photo|image|picture)\b)`), 400, []string{"image", "photo", "picture", "pic", "credit", "foto", "bild", "source"}},
-	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|tweet this|pin it)`), 200, []string{"like", "follow", "join", "find", "share", "teilen", "partager", "compartir", "condividi", "folgen", "suivez", "síguenos", "seguici", "tweet", "pin"}},
-	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b.{0,60}\bdownload|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism)`), 300, []string{"newsletter", "subscri", "app", "sign", "abonn", "inscrivez", "suscr", "iscriviti", "become", "support"}},
+	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|share (it|this) with|tweet this|pin it)`), 200, []string{"like", "follow", "join", "find", "share", "teilen", "partager", "compartir", "condividi", "folgen", "suivez", "síguenos", "seguici", "tweet", "pin"}},
+	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b.{0,60}\bdownload|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|(right )?(in|to) your inbox|become a (member|subscriber)|support (our|independent) journalism)`), 300, []string{"inbox", "newsletter", "subscri", "app", "sign", "abonn", "inscrivez", "suscr", "iscriviti", "become", "support"}},
 	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|plus d'informations à venir|más información en breve|seguiranno aggiornamenti)`), 300, []string{"follow", "checking", "check", "developing", "breaking", "updated", "refresh", "folgen", "venir", "breve", "aggiornamenti"}},
-	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b|^\W*(tags?|topics|schlagwörter|mots-clés|etiquetas|argomenti)\s*[:#]`), 200, []string{"related", "read", "see", "more", "recommended", "you", "most", "trending", "further", "lesen", "mehr", "auch", "lire", "voir", "sur", "lee", "leer", "puede", "leggi", "potrebbe", "tag", "topics", "schlagw", "mots-cl", "etiquetas", "argomenti"}},
+	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|see more|don'?t miss|filed under|more great|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b|^\W*(tags?|topics|schlagwörter|mots-clés|etiquetas|argomenti)\s*[:#]|^\W*(more (in|on|from)|popular on) [\pL\d .'&-]{1,40}$`), 200, []string{"related", "read", "see", "more", "recommended", "you", "most", "trending", "further", "lesen", "mehr", "auch", "lire", "voir", "sur", "lee", "leer", "puede", "leggi", "potrebbe", "tag", "topics", "schlagw", "mots-cl", "etiquetas", "argomenti", "miss", "filed", "popular"}},
 	{CategoryDisclaimer, regexp.MustCompile(`(?i)^\W*(disclaimer|haftungsausschluss|avertissement|aviso legal|descargo de responsabilidad|esclusione di responsabilità)\s*:`), 1000, []string{"disclaimer", "haftungs", "avertissement", "aviso", "descargo", "esclusione"}},
-	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b`), 400, []string{"author", "autor", "auteur", "autore"}},
-	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|tell us what you think|comments are closed|you must be logged in to (post|comment)`), 120, []string{"comment", "leave", "post", "add", "join", "kommentar", "comentario", "commenti"}},
+	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b|\b(may|can) be reached at\b|^\W*have a (news )?tip\?`), 400, []string{"author", "autor", "auteur", "autore", "reached", "tip"}},
+	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|post (a )?comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|tell us what you think|comments are closed|you must be logged in to (post|comment)`), 120, []string{"comment", "leave", "post", "add", "join", "kommentar", "comentario", "commenti"}},
 	{CategoryConsent, regexp.MustCompile(`(?i)(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website)|accept (all )?cookies|cookie (policy|settings|preferences)|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie)`), 400, []string{"cookie", "continuing", "using"}},
 	{CategoryPaywall, regexp.MustCompile(`(?i)(subscribe to (continue|read|unlock)|subscribers? only|already a (subscriber|member)|you('ve| have) reached (your|the) (limit|maximum)|free articles? (left|remaining)|to continue reading|log ?in to (continue|read)|this (article|content) is (only )?(available|reserved) (to|for) (subscribers|members)|weiterlesen mit|réservé aux abonnés|exclusivo para suscriptores|riservato agli abbonati)`), 300, []string{"subscri", "already", "reached", "free", "continue", "log", "available", "reserved", "weiterlesen", "abonnés", "suscriptores", "abbonati"}},
-	{CategoryTimestamp, regexp.MustCompile(`(?i)^\W*((last|first) )?(updated|published|posted|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)( on| at| am| le| el| il)?\b.{0,50}\d.{0,50}$`), 120, []string{"updated", "published", "posted", "modified", "aktualisiert", "veröffentlicht", "mis", "publié", "actualizado", "publicado", "aggiornato", "pubblicato"}},
+	{CategoryTimestamp, regexp.MustCompile(`(?i)(^\W*|\|\s*)((last|first) )?(updated|published|posted|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)( on| at| am| le| el| il)?\s*:?\s.{0,50}\d.{0,50}$`), 120, []string{"updated", "published", "posted", "modified", "aktualisiert", "veröffentlicht", "mis", "publié", "actualizado", "publicado", "aggiornato", "pubblicato"}},
+}
+
+// interfaceLabels are whole blocks that are the text of a button or widget.
+var interfaceLabels = map[string]bool{
+	"caption": true, "close": true, "expand": true, "collapse": true, "more": true, "more:": true,
+	"topics": true, "loading": true, "loading...": true, "loading…": true, "play video": true,
+	"watch": true, "listen": true, "print": true, "email": true, "share": true, "tweet": true,
+	"reply": true, "next": true, "previous": true, "back to top": true, "toggle caption": true,
+	"hide caption": true, "show caption": true, "enlarge this image": true, "view gallery": true,
+	"image": true, "photo": true, "video": true, "skip": true, "menu": true, "search": true,
 }
 
 // classifyText returns the boilerplate category of a short block of text, or NotBoilerplate.
@@ -76,6 +89,9 @@ func classifyText(text string) Category {
 		return NotBoilerplate
 	}
 	n := runeLen(text)
+	if n <= 20 && interfaceLabels[strings.ToLower(strings.TrimSpace(text))] {
+		return CategoryInterface
+	}
 	lower := ""
 	for _, p := range categoryPatterns {
 		if n > p.max {

@@ -83,6 +83,16 @@ func TestClassifyText(t *testing.T) {
 		{"AP Photo/Evan Vucci", CategoryCredit},
 		{"China has warned it will take control of the city (Image: GETTY )", CategoryCredit},
 		{"In this Dec. 12, 2006, file photo, made available by NASA, astronauts work on the station.", CategoryCredit},
+		{"(Reporting by Greg Smith; editing by Jane Doe)", CategoryCredit},
+		{"Caption", CategoryInterface},
+		{"Close", CategoryInterface},
+		{"Have a tip? Jane Doe may be reached at jdoe@example.com.", CategoryAuthorBio},
+		{"New Delhi, News Bureau | Updated : 19 November 2019, 09:01 AM", CategoryTimestamp},
+		{"Like this story? Share it with a friend!", CategorySocial},
+		{"Get the latest updates right in your inbox.", CategoryPromo},
+		{"DON'T MISS", CategoryRelated},
+		{"Popular on IndieWire", CategoryRelated},
+		{"Iklan", CategoryAd},
 		{"Like us on Facebook at facebook.com/newsdesk", CategorySocial},
 		{"Follow us on X", CategorySocial},
 		{"Sign up for our newsletter", CategoryPromo},
@@ -101,6 +111,8 @@ func TestClassifyText(t *testing.T) {
 		// Prose that mentions the same words stays.
 		{"The council voted to advertise the jobs in local papers and online before the summer.", NotBoilerplate},
 		{"Reuters reported on Tuesday that the talks had stalled over the question of tariffs on steel.", NotBoilerplate},
+		{"More in sorrow than in anger, the mayor said the council had failed the town and its people.", NotBoilerplate},
+		{"Copyright law has changed twice since the court ruled on the case, lawyers for both sides said.", NotBoilerplate},
 		{"She said the newsletter she founded in 1998 now reaches more than a million readers every week.", NotBoilerplate},
 	}
 	for _, tc := range cases {

@@ -255,5 +255,9 @@ func htmlUnescape(s string) string { return html.UnescapeString(s) }
 
 // isLeakedMarkup reports a block that is HTML source shown as text (an escaped <noscript>).
 func isLeakedMarkup(s string) bool {
-	return strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && strings.Contains(s, "=")
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && strings.Contains(s, "=") {
+		return true
+	}
+	// CMS shortcodes that were never expanded: [button link="…"]…[/button].
+	return strings.HasPrefix(s, "[") && strings.Contains(s, "=") && strings.Contains(s, "[/")
 }
