@@ -108,7 +108,7 @@ func (e *Extractor) Extract(ctx context.Context, body []byte, contentType, pageU
 		a.URL = d.meta.canonical
 	}
 	if tpl != nil {
-		tpl.learn(d.blocks)
+		tpl.learn(d.blocks, fnvString(pageURL))
 		e.saveTemplate(ctx, site, tpl)
 	}
 	if a.Text == "" && a.Title == "" {

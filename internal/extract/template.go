@@ -38,6 +38,7 @@ const (
 	templateRedesignMisses = 3
 	templateVersion        = 1
 	templateSampleRunes    = 80
+	templateSeenPages      = 256
 )
 
 // template is the learned state of one site: how often each block (DOM path + text) and each
@@ -50,6 +51,9 @@ type template struct {
 	Updated time.Time            `json:"updated"`
 	Blocks  map[string]*tplBlock `json:"blocks"` // key: hex fingerprint of path+text
 	Paths   map[string]*tplPath  `json:"paths"`  // key: hex hash of path
+	// Seen holds hashes of the last pages learned, so that re-extracting an updated article
+	// does not count its paragraphs again and turn them into "boilerplate".
+	Seen []uint64 `json:"seen,omitempty"`
 }
 
 type tplBlock struct {
@@ -106,10 +110,22 @@ func (t *template) recurring(key string) bool {
 }
 
 // learn adds one page's blocks to the template, first checking whether the page still looks
-// like the site's known layout.
-func (t *template) learn(prints []blockPrint) {
+// like the site's known layout. page identifies the page (a hash of its URL, 0 if unknown);
+// a page already learned is not counted twice.
+func (t *template) learn(prints []blockPrint, page uint64) {
 	if len(prints) == 0 {
 		return
+	}
+	if page != 0 {
+		for _, p := range t.Seen {
+			if p == page {
+				return
+			}
+		}
+		t.Seen = append(t.Seen, page)
+		if len(t.Seen) > templateSeenPages {
+			t.Seen = t.Seen[len(t.Seen)-templateSeenPages:]
+		}
 	}
 	if t.Pages >= 2*templateMinPages {
 		known := 0
@@ -129,9 +145,9 @@ func (t *template) learn(prints []blockPrint) {
 			t.Misses = 0
 		}
 		if t.Misses >= templateRedesignMisses {
-			resets := t.Resets + 1
+			resets, seen := t.Resets+1, t.Seen
 			*t = *newTemplate()
-			t.Resets = resets
+			t.Resets, t.Seen = resets, seen
 		}
 	}
 	t.Pages++

@@ -61,13 +61,13 @@ func TestSiteTemplateRedesign(t *testing.T) {
 		return []blockPrint{{key: "a", pathKey: "p1"}, {key: "b", pathKey: "p2"}, {key: string(rune('c' + i)), pathKey: "p3"}}
 	}
 	for i := 0; i < 12; i++ {
-		tpl.learn(old(i))
+		tpl.learn(old(i), uint64(i+1))
 	}
 	if !tpl.recurring("a") {
 		t.Fatal("block a should be learned")
 	}
 	for i := 0; i < templateRedesignMisses; i++ {
-		tpl.learn([]blockPrint{{key: "x", pathKey: "q1"}, {key: "y", pathKey: "q2"}})
+		tpl.learn([]blockPrint{{key: "x", pathKey: "q1"}, {key: "y", pathKey: "q2"}}, uint64(100+i))
 	}
 	if tpl.Resets != 1 || tpl.recurring("a") || tpl.Pages > templateRedesignMisses {
 		t.Errorf("after a redesign: resets=%d pages=%d recurring(a)=%v", tpl.Resets, tpl.Pages, tpl.recurring("a"))
@@ -84,7 +84,7 @@ func TestSiteTemplateBounded(t *testing.T) {
 		for b := 0; b < 40; b++ {
 			prints = append(prints, blockPrint{key: string(rune(p*100 + b)), pathKey: "p"})
 		}
-		tpl.learn(prints)
+		tpl.learn(prints, uint64(p+1))
 	}
 	if len(tpl.Blocks) > templateMaxBlocks || len(tpl.Paths) > templateMaxPaths {
 		t.Errorf("state grew to %d blocks, %d paths", len(tpl.Blocks), len(tpl.Paths))
@@ -110,5 +110,30 @@ func TestTemplateStoreErrors(t *testing.T) {
 	}
 	if s := DescribeTemplate([]byte("not json")); s.Pages != 0 {
 		t.Errorf("summary of garbage: %+v", s)
+	}
+}
+
+// TestSiteTemplateRefetch checks that extracting the same article again and again does not
+// teach the template that its paragraphs are boilerplate.
+func TestSiteTemplateRefetch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ex := New(Options{Templates: NewMemoryTemplates()})
+	pages := SyntheticSite(6, 3)
+	for _, p := range pages {
+		if _, err := ex.Extract(ctx, p.HTML, "", p.URL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var last *Article
+	for i := 0; i < 12; i++ {
+		a, err := ex.Extract(ctx, pages[2].HTML, "", pages[2].URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = a
+	}
+	if s := ScoreText(last.Text, pages[2].Truth); s.Recall() < 0.98 {
+		t.Errorf("re-extracted article lost its text: recall %.3f\n%s", s.Recall(), last.Text)
 	}
 }
