@@ -7,7 +7,7 @@ import (
 )
 
 // langSample bounds how much text the language detector reads; a few paragraphs decide it.
-const langSample = 600
+const langSample = 400
 
 // normLang turns "en-US", "en_GB" or "EN" into "en"; it returns "" for anything else.
 func normLang(s string) string {
