@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -60,7 +61,10 @@ func (s *Store) addTagsAndTerms(ctx context.Context, tx *sql.Tx, id int64, tags 
 			return err
 		}
 		defer stmt.Close()
-		for _, t := range terms {
+		// Every article bumps many of the same common terms, and on PostgreSQL concurrent
+		// writers lock those rows until commit: taking them in one global order means
+		// writers queue behind each other instead of deadlocking.
+		for _, t := range slices.Sorted(slices.Values(terms)) {
 			if _, err := stmt.ExecContext(ctx, t); err != nil {
 				return err
 			}
