@@ -76,11 +76,14 @@ func declaredEncoding(body []byte, contentType string) (encoding.Encoding, strin
 
 // paramCharset returns the charset parameter of a Content-Type value.
 func paramCharset(contentType string) string {
-	i := strings.Index(strings.ToLower(contentType), "charset=")
+	// Lower-case first and slice the lowered string: ToLower may change byte offsets of
+	// non-ASCII text, and charset names are case-insensitive anyway.
+	lower := strings.ToLower(contentType)
+	i := strings.Index(lower, "charset=")
 	if i < 0 {
 		return ""
 	}
-	v := contentType[i+len("charset="):]
+	v := lower[i+len("charset="):]
 	if j := strings.IndexAny(v, "; "); j >= 0 {
 		v = v[:j]
 	}
