@@ -98,8 +98,8 @@ func check(g generated, src *sources, mode checkMode, latinTarget bool) verdict 
 		}
 	case checkTranslation:
 		got := numbers(g.text, false)
-		for n := range numbers(supportWithoutExtra(cited), false) {
-			if !got[n] {
+		for _, m := range numberRun.FindAllString(supportWithoutExtra(cited), -1) {
+			if n := normNumber(m); !got[n] {
 				return verdict{reason: fmt.Sprintf("number %s of the source is missing", n)}
 			}
 		}
@@ -176,12 +176,20 @@ func capitalisedNames(sentence string) []string {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'')
 	}) {
 		r := []rune(w)
-		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.In(r[0], unicode.Latin) {
+		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.In(r[0], unicode.Latin) || calendarWords[strings.ToLower(w)] {
 			continue
 		}
 		out = append(out, strings.ToLower(w))
 	}
 	return out
+}
+
+// calendarWords are capitalised in English but translated, not kept, in other languages.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
 }
 
 var (

@@ -23,7 +23,8 @@ type source struct {
 	doc       int // index into the docs the sources were built from
 	published time.Time
 	// extra is text the check may count as support besides the sentence itself: the article's
-	// date and publisher, which a timeline sentence states from the numbered line's header.
+	// date and publisher, which story and timeline prompts show beside the sentence, so a
+	// generated "On 5 March, …" can rest on them.
 	extra string
 }
 
@@ -94,7 +95,7 @@ fill:
 	slices.SortFunc(picks, func(a, b pick) int { return cmp.Or(cmp.Compare(a.d, b.d), cmp.Compare(a.i, b.i)) })
 	s := &sources{truncated: truncated}
 	for _, p := range picks {
-		s.add(docs, p.d, p.i, split[p.d][p.i], "")
+		s.add(docs, p.d, p.i, split[p.d][p.i], dateLine(docs[p.d]))
 	}
 	return s
 }
@@ -131,7 +132,11 @@ func askSources(question string, docs []brief.Doc) (*sources, []brief.Answer, bo
 			split[p.d] = brief.SplitSentences(docs[p.d].Text)
 		}
 		if p.i < len(split[p.d]) {
-			s.add(docs, p.d, p.i, split[p.d][p.i], "")
+			extra := ""
+			if len(docs) > 1 {
+				extra = dateLine(docs[p.d]) // story prompts show it in the article header
+			}
+			s.add(docs, p.d, p.i, split[p.d][p.i], extra)
 		}
 	}
 	return s, answers, true

@@ -54,8 +54,9 @@ func (c *Client) Stream(ctx context.Context, req ChatRequest, onDelta func(strin
 	var (
 		r     Reply
 		text  strings.Builder
-		done  bool
-		event bytes.Buffer
+		done   bool
+		event  bytes.Buffer
+		events int
 	)
 	// handle processes one event's data; it returns true at [DONE].
 	handle := func(data []byte) (bool, error) {
@@ -63,6 +64,7 @@ func (c *Client) Stream(ctx context.Context, req ChatRequest, onDelta func(strin
 		if len(data) == 0 {
 			return false, nil
 		}
+		events++
 		if string(data) == "[DONE]" {
 			return true, nil
 		}
@@ -130,6 +132,9 @@ func (c *Client) Stream(ctx context.Context, req ChatRequest, onDelta func(strin
 		}
 	}
 	r.Text = text.String()
+	if events == 0 {
+		return r, fmt.Errorf("%w: no events in %d bytes of stream", ErrMalformed, body.n)
+	}
 	if !done && r.FinishReason == "" {
 		return r, fmt.Errorf("%w after %d bytes", ErrTruncated, body.n)
 	}
