@@ -52,8 +52,8 @@ func (c *Client) Stream(ctx context.Context, req ChatRequest, onDelta func(strin
 	}
 
 	var (
-		r     Reply
-		text  strings.Builder
+		r      Reply
+		text   strings.Builder
 		done   bool
 		event  bytes.Buffer
 		events int
