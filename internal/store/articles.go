@@ -55,13 +55,25 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 		}
 		kp = string(b)
 	}
+	// The new row's id is fixed before the retries so that group sees one id however often
+	// the transaction runs. SQLite gives a rolled-back rowid out again (reservedID stays nil
+	// and the INSERT's NULL id means "the next rowid"); PostgreSQL does not, so the id is
+	// taken from the sequence here.
+	var reservedID any
+	if s.d.reserveID != nil {
+		rid, err := s.d.reserveID(ctx, s.w, "articles")
+		if err != nil {
+			return 0, false, fmt.Errorf("store: add article %s: %w", a.URL, err)
+		}
+		reservedID = rid
+	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		created = false
-		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (publisher_id, feed_id, url, guid, title, byline,
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (id, publisher_id, feed_id, url, guid, title, byline,
 			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name, key_points)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO NOTHING RETURNING id`),
-			a.PublisherID, feedID, a.URL, a.GUID, a.Title, a.Byline, ms(a.Published), ms(a.Updated), ms(a.Fetched),
+			reservedID, a.PublisherID, feedID, a.URL, a.GUID, a.Title, a.Byline, ms(a.Published), ms(a.Updated), ms(a.Fetched),
 			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName, kp).Scan(&id)
 		switch {
 		case err == nil:

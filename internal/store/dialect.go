@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"io/fs"
@@ -22,6 +24,9 @@ type dialect struct {
 	rebind     func(string) string
 	isBusy     func(error) bool
 	isUnique   func(error) bool
+	// reserveID takes the next id of a table's identity column ahead of an INSERT, where
+	// a rolled-back INSERT does not give its id back; nil where it does (SQLite).
+	reserveID func(ctx context.Context, db *sql.DB, table string) (int64, error)
 }
 
 func sqliteDialect() *dialect {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"newsdesk/internal/store/storetest"
 )
 
 func TestDollarRebind(t *testing.T) {
@@ -294,4 +296,54 @@ func TestConcurrentArticlesShareTerms(t *testing.T) {
 			}
 		}
 	})
+}
+
+// When AddArticle's transaction is retried on PostgreSQL, group sees the same id each time
+// and the article is stored under it: the story engine never learns of an id that does not
+// exist. The retry is forced with a real lock timeout (55P03) on a row group's decision
+// must update.
+func TestPostgresRetriedArticleKeepsItsID(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, err := Open(ctx, storetest.PostgresDSN(t)+"&lock_timeout=200ms", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	p := mustPublisher(t, s)
+	const merged = 777
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO story_redirects (from_id, to_id) VALUES ($1, $1)`, merged); err != nil {
+		t.Fatal(err)
+	}
+	// Another transaction holds the redirect row, so the first attempt's merge times out.
+	holder, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	if _, err := holder.ExecContext(ctx, `SELECT 1 FROM story_redirects WHERE from_id = $1 FOR UPDATE`, merged); err != nil {
+		t.Fatal(err)
+	}
+	var seen []int64
+	group := func(id int64) StoryUpdate {
+		seen = append(seen, id)
+		if len(seen) == 2 {
+			holder.Rollback() // let the retry through
+		}
+		return StoryUpdate{Story: id, Merged: []int64{merged}}
+	}
+	id, created, err := s.AddArticle(ctx, Article{PublisherID: p.ID, URL: "https://daily.example/a", Title: "A",
+		Published: time.Now(), Fetched: time.Now()}, 0, group)
+	if err != nil || !created {
+		t.Fatalf("add: %v, created %v", err, created)
+	}
+	if len(seen) != 2 || seen[0] != id || seen[1] != id {
+		t.Errorf("group saw ids %v, article stored as %d; want two calls with %d", seen, id, id)
+	}
+	if to, err := s.ResolveStory(ctx, merged); err != nil || to != id {
+		t.Errorf("story %d resolves to %d, %v; want %d", merged, to, err, id)
+	}
 }

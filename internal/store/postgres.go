@@ -50,6 +50,11 @@ func postgresDialect() *dialect {
 		migrations: sub,
 		rebind:     dollarRebind,
 		isBusy:     pgIsBusy,
+		reserveID: func(ctx context.Context, db *sql.DB, table string) (int64, error) {
+			var id int64
+			err := db.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, table).Scan(&id)
+			return id, err
+		},
 		isUnique: func(err error) bool {
 			var pe *pgconn.PgError
 			return errors.As(err, &pe) && pe.Code == pgUniqueViolation
