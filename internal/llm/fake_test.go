@@ -27,6 +27,7 @@ type fakeReply struct {
 	wait        time.Duration // before the first byte of the body (headers are sent first when streaming)
 	gap         time.Duration // between streamed chunks
 	asJSON      bool          // answer a streamed request with one JSON body
+	before      func(i int)   // called before streamed chunk i is written
 }
 
 // fakeLLM is an in-process OpenAI-compatible chat completions server.
@@ -124,6 +125,9 @@ func (f *fakeLLM) serve(w http.ResponseWriter, r *http.Request) {
 	for i, c := range chunks {
 		if i > 0 && !pause(rep.gap) {
 			return
+		}
+		if rep.before != nil {
+			rep.before(i)
 		}
 		fmt.Fprintf(w, "data: %s\n\n", c)
 		flush()

@@ -259,8 +259,16 @@ func causeOf(err error) string {
 
 // downs reports whether err means the model should be left alone for a while: it cannot be
 // reached, is overloaded, refuses our key or is too slow. A bad or unchecked reply to one
-// prompt says nothing about the next.
+// prompt, or a refusal of one request (too long for the context: 400, 413, 422), says nothing
+// about the next.
 func downs(err error) bool {
+	var se *StatusError
+	if errors.As(err, &se) {
+		switch se.Code {
+		case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity:
+			return false
+		}
+	}
 	switch causeOf(err) {
 	case CauseUnavailable, CauseBusy, CauseSlow:
 		return true

@@ -54,7 +54,9 @@ func (s *Service) WriteSSE(ctx context.Context, w http.ResponseWriter, req Reque
 		return err
 	}
 	rc := http.NewResponseController(w)
-	_ = rc.SetWriteDeadline(s.now().Add(s.timeout + 15*time.Second)) // unsupported writers have no deadline to extend
+	// Wall time, not s.now: the injected clock is for limits and budgets, deadlines are the
+	// network's. Writers that cannot set deadlines have none to extend.
+	_ = rc.SetWriteDeadline(time.Now().Add(s.timeout + 15*time.Second))
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
