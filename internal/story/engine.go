@@ -117,8 +117,11 @@ func (e *Engine) Add(it Item) Assignment {
 			continue
 		}
 		if c.similarity(o)*e.timeFactor(gap(c, o)) >= e.cfg.MergeThreshold {
-			c = e.merge(c, o)
-			a.Merged = append(a.Merged, o.id)
+			gone := c.id
+			if c = e.merge(c, o); c.id == gone {
+				gone = o.id
+			}
+			a.Merged = append(a.Merged, gone)
 		}
 	}
 	a.Story = c.id
