@@ -16,6 +16,7 @@ type fakeStore struct {
 	publishers map[int64]store.Publisher
 	articles   []store.Article
 	feeds      []store.FeedStatus
+	templates  []store.SiteTemplate
 	tags       map[int64][]store.Tag // by article id
 	redirects  map[int64]int64       // merged story → surviving story
 	err        error                 // when set, every method fails with it
@@ -377,4 +378,13 @@ func newFakeStore(imageBase string) *fakeStore {
 			},
 		},
 	}
+}
+
+func (f *fakeStore) SiteTemplates(ctx context.Context) ([]store.SiteTemplate, error) {
+	if err := f.enter(); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.templates), nil
 }

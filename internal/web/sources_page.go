@@ -9,6 +9,7 @@ import (
 type sourcesView struct {
 	Feeds                     []sourceView
 	Healthy, Failing, Stopped int
+	Templates                 []templateView
 }
 
 // sourcesPage shows each feed's health. It is not cached: its times ("next check in 4
@@ -32,6 +33,14 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) {
 			v.Healthy++
 		}
 		v.Feeds = append(v.Feeds, sv)
+	}
+	templates, err := s.store.SiteTemplates(r.Context())
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("sources: %w", err))
+		return
+	}
+	for _, t := range templates {
+		v.Templates = append(v.Templates, newTemplateView(now, t))
 	}
 	body, err := s.pages.render("sources", layoutView{
 		Site:        s.site,

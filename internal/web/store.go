@@ -22,6 +22,8 @@ type Store interface {
 	Publisher(ctx context.Context, id int64) (store.Publisher, error)
 	// FeedStatuses returns every feed with what the sources page shows about it.
 	FeedStatuses(ctx context.Context) ([]store.FeedStatus, error)
+	// SiteTemplates returns what extraction has learned about each site's page template.
+	SiteTemplates(ctx context.Context) ([]store.SiteTemplate, error)
 
 	// StoryArticles returns a story's articles, copies included, newest first, with their
 	// plain text; store.ErrNotFound when the story has none (unknown, or merged away).

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk/internal/extract"
 	"newsdesk/internal/store"
 )
 
@@ -66,4 +67,25 @@ func every(d time.Duration) string {
 		s = count(int(d/time.Minute), "minute")
 	}
 	return "every " + strings.TrimPrefix(s, "1 ")
+}
+
+// templateView is what extraction has learned about one site's page template.
+type templateView struct {
+	Site    string
+	Pages   int
+	Trained bool
+	Resets  int
+	Updated timeView
+	Blocks  []string // recurring blocks removed from new pages
+}
+
+func newTemplateView(now time.Time, t store.SiteTemplate) templateView {
+	sum := extract.DescribeTemplate(t.State)
+	v := templateView{Site: t.Site, Pages: sum.Pages, Trained: sum.Trained, Resets: sum.Resets, Blocks: sum.Blocks}
+	updated := sum.Updated
+	if updated.IsZero() {
+		updated = t.Updated
+	}
+	v.Updated = newTimeView(now, updated)
+	return v
 }
