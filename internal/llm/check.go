@@ -37,6 +37,9 @@ const (
 	minSupport       = 0.45
 	minSupportSimple = 0.25
 	minNameShare     = 0.5
+	// maxUnsupportedRun catches a sentence that restates its source and then adds a clause of
+	// its own: the share test passes it, but faithful paraphrase scatters its new words.
+	maxUnsupportedRun = 4
 )
 
 // verdict is the outcome of checking one sentence.
@@ -96,6 +99,9 @@ func check(g generated, src *sources, mode checkMode, latinTarget bool) verdict 
 		if share := float64(shared) / float64(len(gen)); share < need || shared == 0 {
 			return verdict{reason: fmt.Sprintf("shares %d of %d content words with the cited sentences", shared, len(gen))}
 		}
+		if run := unsupportedRun(g.text, sup); mode == checkSame && run >= maxUnsupportedRun {
+			return verdict{reason: fmt.Sprintf("has %d content words in a row the cited sentences lack", run)}
+		}
 	case checkTranslation:
 		got := numbers(g.text, false)
 		for _, m := range numberRun.FindAllString(supportWithoutExtra(cited), -1) {
@@ -120,6 +126,23 @@ func check(g generated, src *sources, mode checkMode, latinTarget bool) verdict 
 		out.Cites = append(out.Cites, s.cite)
 	}
 	return verdict{sentence: out}
+}
+
+// unsupportedRun is the longest run of consecutive content words of text (numbers aside) that
+// sup lacks.
+func unsupportedRun(text string, sup map[string]bool) int {
+	run, best := 0, 0
+	for _, t := range brief.SupportTerms(text) {
+		switch {
+		case strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
+		case sup[t]:
+			run = 0
+		default:
+			run++
+			best = max(best, run)
+		}
+	}
+	return best
 }
 
 func supportWithoutExtra(cited []source) string {

@@ -47,6 +47,7 @@ func TestCheck(t *testing.T) {
 		{"invented year", checkSame, true, "The plan adds 40 kilometres of protected lanes by 2030.", []int{2}, false, "number 2030"},
 		{"wrong citation", checkSame, true, "Work on the first lanes will start in March.", []int{2}, false, "content words"},
 		{"invented claim", checkSame, true, "The stadium will host football matches in summer.", []int{4}, false, "content words"},
+		{"added clause", checkSame, true, "The plan adds 40 kilometres of protected lanes by 2026 and will end traffic jams across the region forever.", []int{2}, false, "in a row"},
 		{"no content words", checkSame, true, "It is so.", []int{1}, false, "no content"},
 		{"simple words kept", checkSimple, true, "The city will spend 12 million euros on new bike lanes.", []int{1}, true, ""},
 		{"simple but unrelated", checkSimple, true, "Children love riding their bikes in the park every weekend.", []int{1}, false, "content words"},
