@@ -21,7 +21,7 @@ const PeerWindow = 24 * time.Hour
 type peerItem struct {
 	t     int64
 	group int
-	set   []string
+	set   []int32
 }
 
 // singleLink runs the loop both peers share. It finds candidates by prefix filtering:
@@ -31,21 +31,37 @@ type peerItem struct {
 func singleLink(items []Record, times []time.Time, threshold float64, features func(string) []string) []int {
 	// Rarest features first makes the indexed prefixes short lists. The order is fixed
 	// before the run (any fixed order keeps prefix filtering exact); it only costs the
-	// peers a pass over the titles, no labels.
-	sets := make([][]string, len(items))
+	// peers a pass over the titles, no labels. Features become their rank in that order,
+	// so sets are sorted int slices that intersect in one merge.
+	raw := make([][]string, len(items))
 	freq := make(map[string]int)
 	for i, r := range items {
-		sets[i] = features(r.Title)
-		for _, f := range sets[i] {
+		raw[i] = features(r.Title)
+		for _, f := range raw[i] {
 			freq[f]++
 		}
 	}
-	for _, set := range sets {
-		slices.SortFunc(set, func(a, b string) int { return cmp.Or(cmp.Compare(freq[a], freq[b]), cmp.Compare(a, b)) })
+	vocab := make([]string, 0, len(freq))
+	for f := range freq {
+		vocab = append(vocab, f)
+	}
+	slices.SortFunc(vocab, func(a, b string) int { return cmp.Or(cmp.Compare(freq[a], freq[b]), cmp.Compare(a, b)) })
+	rank := make(map[string]int32, len(vocab))
+	for i, f := range vocab {
+		rank[f] = int32(i)
+	}
+	sets := make([][]int32, len(items))
+	for i, fs := range raw {
+		set := make([]int32, len(fs))
+		for j, f := range fs {
+			set[j] = rank[f]
+		}
+		slices.Sort(set)
+		sets[i] = set
 	}
 	groups := make([]int, len(items))
 	seen := make([]peerItem, 0, len(items))
-	index := make(map[string][]int) // prefix feature → positions in seen, oldest first
+	index := make(map[int32][]int) // prefix feature → positions in seen, oldest first
 	window := int64(PeerWindow.Seconds())
 	next := 0
 	cand := make(map[int]struct{})
@@ -157,18 +173,22 @@ func sortedSet(s []string) []string {
 	return slices.Compact(s)
 }
 
-// jaccard compares two sets of distinct features.
-func jaccard(a, b []string) float64 {
+// jaccard compares two sorted sets.
+func jaccard(a, b []int32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	inter := 0
-	for _, x := range a {
-		if slices.Contains(b, x) {
+	inter, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
