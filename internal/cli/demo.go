@@ -46,13 +46,16 @@ afresh each time unless --keep). Open the printed URL in a browser.`)
 	log := newLogger(env, cfg.LogLevel)
 
 	sim := demo.New(demo.Options{Interval: *interval, Logger: log})
-	simURL, err := sim.Start(ctx)
+	sites, err := sim.StartSites(ctx)
 	if err != nil {
 		return err
 	}
-	u, _ := url.Parse(simURL)
-	// The demo opens exactly its own simulator's address and nothing else.
-	cfg.FetchAllow = []string{u.Host}
+	// The demo opens exactly its own simulator's addresses and nothing else.
+	cfg.FetchAllow = cfg.FetchAllow[:0]
+	for _, base := range sites {
+		u, _ := url.Parse(base)
+		cfg.FetchAllow = append(cfg.FetchAllow, u.Host)
+	}
 	cfg.FetchAllowPrivate = false
 
 	if !*keep && filepath.Base(strings.TrimPrefix(cfg.DatabaseURL, "sqlite:")) == "demo.db" {
@@ -67,7 +70,7 @@ afresh each time unless --keep). Open the printed URL in a browser.`)
 	if err != nil {
 		return err
 	}
-	if err := addDemoSources(ctx, a.store, simURL); err != nil {
+	if err := addDemoSources(ctx, a.store, sites); err != nil {
 		a.store.Close()
 		return err
 	}
@@ -82,13 +85,14 @@ afresh each time unless --keep). Open the printed URL in a browser.`)
 	}
 	return a.run(ctx, func(baseURL string) {
 		fmt.Fprintf(env.Stdout, "\nnewsdesk demo is running: open %s/ in your browser\n", baseURL)
-		fmt.Fprintf(env.Stdout, "(%d simulated publishers at %s; a new article every %s; Ctrl-C stops)\n\n", len(demo.Publishers()), simURL, *interval)
+		fmt.Fprintf(env.Stdout, "(%d simulated publishers on loopback; a new article every %s; Ctrl-C stops)\n\n", len(sites), *interval)
 	})
 }
 
-// addDemoSources registers the simulator's publishers and feeds.
-func addDemoSources(ctx context.Context, st *store.Store, simURL string) error {
+// addDemoSources registers the simulator's publishers and feeds, each at its own host.
+func addDemoSources(ctx context.Context, st *store.Store, sites map[string]string) error {
 	for _, p := range demo.Publishers() {
+		simURL := sites[p.Slug]
 		pub, err := st.EnsurePublisher(ctx, store.Publisher{
 			Name: p.Name, HomeURL: simURL + p.HomePath, LogoURL: simURL + p.LogoPath,
 			Country: strings.ToLower(p.Country), Language: p.Language,

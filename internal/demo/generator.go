@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"net"
 	"net/http"
@@ -206,15 +207,20 @@ func (g *Generator) FeedURLs(baseURLs ...string) []string {
 
 // Start serves the generator on hosts loopback addresses (127.0.0.1, 127.0.0.2, …), each on
 // a free port, until ctx ends; it returns their base URLs. Several hosts let a polite client
-// with per-host limits fetch in parallel, as it would from many real publishers. Where an
-// extra loopback address is not available (macOS configures only 127.0.0.1), the extra
-// listeners use further ports of 127.0.0.1.
+// with per-host limits fetch in parallel, as it would from many real publishers.
 func (g *Generator) Start(ctx context.Context, hosts int) ([]string, error) {
-	hosts = min(max(hosts, 1), 250)
+	return listenHosts(ctx, g.Handler(), min(max(hosts, 1), 250), nil)
+}
+
+// listenHosts serves h on n loopback addresses (127.0.0.1, 127.0.0.2, …), each on a free
+// port, until ctx ends, and returns their base URLs. Where an extra loopback address is not
+// available (macOS configures only 127.0.0.1), the extra listeners use further ports of
+// 127.0.0.1.
+func listenHosts(ctx context.Context, h http.Handler, n int, log *slog.Logger) ([]string, error) {
 	var lc net.ListenConfig
 	var bases []string
 	var servers []*http.Server
-	for i := range hosts {
+	for i := range n {
 		ln, err := lc.Listen(ctx, "tcp", fmt.Sprintf("127.0.0.%d:0", i+1))
 		if err != nil {
 			ln, err = lc.Listen(ctx, "tcp", "127.0.0.1:0")
@@ -223,14 +229,14 @@ func (g *Generator) Start(ctx context.Context, hosts int) ([]string, error) {
 			for _, s := range servers {
 				_ = s.Close()
 			}
-			return nil, fmt.Errorf("demo: generator listen: %w", err)
+			return nil, fmt.Errorf("demo: listen: %w", err)
 		}
-		srv := &http.Server{Handler: g.Handler(), ReadHeaderTimeout: 5 * time.Second}
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 		servers = append(servers, srv)
 		bases = append(bases, "http://"+ln.Addr().String())
 		go func() {
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return // the listener failed; the benchmark sees fetch errors
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && log != nil {
+				log.Error("demo: serve", slog.Any("error", err))
 			}
 		}()
 	}

@@ -2,12 +2,8 @@ package demo
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"html/template"
 	"log/slog"
-	"net"
-	"net/http"
 	"time"
 )
 
@@ -114,31 +110,36 @@ func (s *Simulator) HomeURLs(baseURL string) []string {
 }
 
 // Start serves the simulator on a free loopback port until ctx ends, and logs each release
-// as it happens. It returns the base URL, e.g. "http://127.0.0.1:41234".
+// as it happens. It returns the base URL, e.g. "http://127.0.0.1:41234"; every publisher
+// is under it.
 func (s *Simulator) Start(ctx context.Context) (string, error) {
-	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
+	bases, err := listenHosts(ctx, s.Handler(), 1, s.log)
 	if err != nil {
-		return "", fmt.Errorf("demo: listen: %w", err)
+		return "", err
 	}
-	base := "http://" + ln.Addr().String()
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("demo: serve", slog.Any("error", err))
-		}
-	}()
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	go s.announce(ctx, base)
-	return base, nil
+	go s.announce(ctx, func(string) string { return bases[0] })
+	return bases[0], nil
+}
+
+// StartSites serves each publisher on a loopback address of its own (127.0.0.1,
+// 127.0.0.2, …), as real publishers are separate hosts: a polite client's per-host limits
+// and per-site learning then see one site per publisher. It returns each publisher's base
+// URL by slug.
+func (s *Simulator) StartSites(ctx context.Context) (map[string]string, error) {
+	bases, err := listenHosts(ctx, s.Handler(), len(s.cat.sites), s.log)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(bases))
+	for i, st := range s.cat.sites {
+		out[st.Slug] = bases[i]
+	}
+	go s.announce(ctx, func(slug string) string { return out[slug] })
+	return out, nil
 }
 
 // announce logs each release when its time comes, so the terminal shows the demo moving.
-func (s *Simulator) announce(ctx context.Context, base string) {
+func (s *Simulator) announce(ctx context.Context, base func(publisher string) string) {
 	next := s.Released()
 	for next < len(s.cat.entries) {
 		wait := s.sch.at[next].Sub(s.now())
@@ -154,7 +155,7 @@ func (s *Simulator) announce(ctx context.Context, base string) {
 		}
 		e := s.cat.entries[next]
 		s.log.Info("demo: article published", slog.String("publisher", e.Publisher),
-			slog.String("title", e.Title), slog.String("url", base+e.Path))
+			slog.String("title", e.Title), slog.String("url", base(e.Publisher)+e.Path))
 		next++
 	}
 }
