@@ -51,6 +51,10 @@ func TestClientReplies(t *testing.T) {
 	t.Parallel()
 	usage := &Usage{PromptTokens: 10, CompletionTokens: 5, TotalTokens: 15}
 	long := strings.Repeat("word ", 30000) // 150 kB, over the 64 kB bound
+	var bigChunks []string                 // the same in 100 chunks: small ones would be slow to build under -race
+	for range 100 {
+		bigChunks = append(bigChunks, chunkJSON(strings.Repeat("word ", 300), ""))
+	}
 	tests := []struct {
 		name      string
 		reply     fakeReply
@@ -78,7 +82,7 @@ func TestClientReplies(t *testing.T) {
 		{name: "empty text", reply: fakeReply{text: "   "}, wantErr: ErrNoContent},
 		{name: "error in 200 body", reply: fakeReply{body: `{"error":{"message":"context length exceeded"}}`}, wantErr: ErrStatus, wantMsg: "context length exceeded"},
 		{name: "too large", reply: fakeReply{text: long}, wantErr: ErrTooLarge},
-		{name: "streamed too large", stream: true, reply: fakeReply{text: long}, wantErr: ErrTooLarge},
+		{name: "streamed too large", stream: true, reply: fakeReply{chunks: bigChunks}, wantErr: ErrTooLarge},
 		{name: "truncated stream", stream: true, reply: fakeReply{text: "The stream stops in the mid", noDone: true}, wantErr: ErrTruncated},
 		{name: "garbage chunk", stream: true, reply: fakeReply{chunks: []string{chunkJSON("ok", ""), "{not json", "[DONE]"}}, wantErr: ErrMalformed},
 		{name: "chunk without choices", stream: true, reply: fakeReply{chunks: []string{`{"hello":"world"}`, "[DONE]"}}, wantErr: ErrMalformed},

@@ -18,7 +18,7 @@ const goodSummary = "The council approved 12 million euros for new cycle lanes {
 
 func newTestService(t *testing.T, f *fakeLLM, clock *fakeClock, edit func(*Config)) *Service {
 	t.Helper()
-	cfg := Config{URL: f.srv.URL, Model: "m", Timeout: 2 * time.Second, FirstTokenTimeout: 300 * time.Millisecond, Now: clock.Now}
+	cfg := Config{URL: f.srv.URL, Model: "m", Timeout: 3 * time.Second, FirstTokenTimeout: time.Second, Now: clock.Now}
 	if edit != nil {
 		edit(&cfg)
 	}
