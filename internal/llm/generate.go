@@ -136,7 +136,7 @@ func (g *Generator) Ask(ctx context.Context, question string, docs []brief.Doc, 
 	if len(docs) == 0 {
 		return Output{}, fmt.Errorf("%w: no articles", ErrBadRequest)
 	}
-	src, _, ok := askSources(question, docs)
+	src, ok := askSources(question, docs)
 	if !ok || len(src.list) == 0 {
 		return Output{Lang: opt.Lang}, nil
 	}

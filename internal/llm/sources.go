@@ -103,10 +103,10 @@ fill:
 // askSources numbers the sentences brief.Ask retrieves for the question, each preceded by the
 // sentence before it (news names a subject once and then says "he"), in article and reading
 // order. answered is false when brief.Ask finds that the articles do not answer.
-func askSources(question string, docs []brief.Doc) (*sources, []brief.Answer, bool) {
+func askSources(question string, docs []brief.Doc) (*sources, bool) {
 	answers, ok := brief.Ask(question, docs, askContext)
 	if !ok {
-		return &sources{}, nil, false
+		return &sources{}, false
 	}
 	byID := map[int64]int{}
 	for d, doc := range docs {
@@ -139,7 +139,7 @@ func askSources(question string, docs []brief.Doc) (*sources, []brief.Answer, bo
 			s.add(docs, p.d, p.i, split[p.d][p.i], extra)
 		}
 	}
-	return s, answers, true
+	return s, true
 }
 
 // timelineSources numbers the key sentences of each article of a story, oldest article first,
