@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -30,8 +31,20 @@ func benchIngest(ctx context.Context, env *Env, args []string) error {
 	hosts := fs.Int("hosts", 8, "loopback hosts the publishers are spread over")
 	workers := fs.Int("workers", 2*runtime.NumCPU(), "ingest jobs worked at once")
 	dir := fs.String("dir", "", "directory for the database (default: a temporary one, removed after)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *dir == "" {
 		tmp, err := os.MkdirTemp("", "newsdesk-bench-")

@@ -81,29 +81,26 @@ func (p *Pipeline) enrich(ctx context.Context, a *store.Article) {
 	}
 	a.KeyPoints = brief.KeyPoints(a.Title, a.Text, 3)
 	a.Terms = brief.Terms(a.Title + "\n\n" + a.Text)
-	for _, t := range brief.Tags(a.Title, a.Text, &corpus{ctx: ctx, st: p.st}, 8) {
+	c := &corpus{}
+	// One query for every term's document frequency instead of one per term.
+	if df, err := p.st.DocFreqs(ctx, a.Terms); err == nil {
+		c.df = df
+	}
+	if n, err := p.st.CountArticles(ctx); err == nil {
+		c.docs = n
+	}
+	for _, t := range brief.Tags(a.Title, a.Text, c, 8) {
 		a.Tags = append(a.Tags, store.Tag{Name: t.Name, Kind: t.Kind})
 	}
 }
 
-// corpus is the store's document frequencies seen through brief.Corpus.
+// corpus is the store's document frequencies for one article's terms, as brief.Corpus
+// wants them. A term not fetched counts as unseen: a keyword weighted as rare is harmless,
+// and the article is not held up.
 type corpus struct {
-	ctx  context.Context
-	st   *store.Store
+	df   map[string]int
 	docs int
 }
 
-func (c *corpus) DocFreq(term string) int {
-	n, err := c.st.DocFreq(c.ctx, term)
-	if err != nil {
-		return 0 // a keyword weighted as rare is harmless; the article is not held up
-	}
-	return n
-}
-
-func (c *corpus) Docs() int {
-	if c.docs == 0 {
-		c.docs, _ = c.st.CountArticles(c.ctx)
-	}
-	return c.docs
-}
+func (c *corpus) DocFreq(term string) int { return c.df[term] }
+func (c *corpus) Docs() int               { return c.docs }

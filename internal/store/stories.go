@@ -232,3 +232,35 @@ func (s *Store) StorySizes(ctx context.Context, ids []int64) (map[int64]StorySiz
 	}
 	return out, rows.Err()
 }
+
+// DocFreqs is DocFreq for many terms in a few queries; terms absent from the corpus are
+// absent from the map.
+func (s *Store) DocFreqs(ctx context.Context, terms []string) (map[string]int, error) {
+	out := make(map[string]int, len(terms))
+	const chunk = 500 // well under SQLite's and PostgreSQL's parameter limits
+	for start := 0; start < len(terms); start += chunk {
+		part := terms[start:min(start+chunk, len(terms))]
+		args := make([]any, len(part))
+		for i, t := range part {
+			args[i] = t
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT term, df FROM term_df WHERE term IN (?`+strings.Repeat(", ?", len(part)-1)+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: doc freqs: %w", err)
+		}
+		for rows.Next() {
+			var t string
+			var n int
+			if err := rows.Scan(&t, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: doc freqs: %w", err)
+			}
+			out[t] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: doc freqs: %w", err)
+		}
+	}
+	return out, nil
+}

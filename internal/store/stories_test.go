@@ -79,6 +79,9 @@ func TestStoriesMergeRedirectAndCopies(t *testing.T) {
 		if df, _ := s.DocFreq(ctx, "harbour"); df != 4 {
 			t.Fatalf("doc freq %d, want 4", df)
 		}
+		if dfs, err := s.DocFreqs(ctx, []string{"harbour", "vote", "absent"}); err != nil || dfs["harbour"] != 4 || dfs["vote"] != 4 || len(dfs) != 2 {
+			t.Fatalf("doc freqs %v, %v", dfs, err)
+		}
 		var replayed []int64
 		err = s.EachRecentArticle(ctx, now.Add(-24*time.Hour), func(a Article) error {
 			replayed = append(replayed, a.ID)
