@@ -26,6 +26,6 @@ func runMigrate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "database %s is at schema version %d\n", cfg.DatabaseURL, v)
+	fmt.Fprintf(env.Stdout, "database %s is at schema version %d\n", st.Location(), v)
 	return nil
 }

@@ -18,15 +18,21 @@ type grouper struct {
 	mu     sync.Mutex
 	e      *story.Engine
 	window time.Duration
-	// last remembers the previous decision: a write transaction retried after a busy
-	// database calls group again for the same new id, which must not add it twice.
-	lastID int64
-	last   store.StoryUpdate
+	// decided remembers recent decisions by article id: a write transaction retried after a
+	// busy database calls group again for the same new id, which must not be added twice.
+	// With several writers (PostgreSQL) the retried id need not be the latest, so a few
+	// hundred are kept; order holds the ids oldest first for eviction.
+	decided map[int64]store.StoryUpdate
+	order   []int64
 }
+
+// maxDecided bounds the memory of recent decisions; retries happen within seconds, while
+// hundreds of other articles cannot be stored in between.
+const maxDecided = 512
 
 func newGrouper() *grouper {
 	cfg := story.DefaultConfig()
-	return &grouper{e: story.NewEngine(cfg), window: cfg.Window}
+	return &grouper{e: story.NewEngine(cfg), window: cfg.Window, decided: map[int64]store.StoryUpdate{}}
 }
 
 // restore replays the stored articles of the engine's window with the story ids they were
@@ -51,8 +57,8 @@ func (g *grouper) group(a store.Article) func(id int64) store.StoryUpdate {
 	return func(id int64) store.StoryUpdate {
 		g.mu.Lock()
 		defer g.mu.Unlock()
-		if id == g.lastID {
-			return g.last
+		if u, ok := g.decided[id]; ok {
+			return u
 		}
 		it := storyItem(a)
 		it.ID = id
@@ -61,7 +67,12 @@ func (g *grouper) group(a store.Article) func(id int64) store.StoryUpdate {
 		if as.Split != nil {
 			u.SplitTo, u.SplitItems = as.Split.To, as.Split.Items
 		}
-		g.lastID, g.last = id, u
+		g.decided[id] = u
+		g.order = append(g.order, id)
+		if len(g.order) > maxDecided {
+			delete(g.decided, g.order[0])
+			g.order = g.order[1:]
+		}
 		return u
 	}
 }
