@@ -9,11 +9,14 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"newsdesk/internal/llm"
 )
 
 // Config is every setting newsdesk reads.
@@ -38,6 +41,18 @@ type Config struct {
 	MaxRefresh    time.Duration
 	ExtractRules  string
 	ShutdownGrace time.Duration
+
+	// The optional language model (package llm); LLMURL empty means off. LLM turns these
+	// into an llm.Config.
+	LLMURL              string
+	LLMModel            string
+	LLMAPIKey           string
+	LLMTimeout          time.Duration
+	LLMDailyBudget      int
+	LLMDailyRequests    int
+	LLMPerUserPerMinute int // -1 means unlimited
+	LLMPerIPPerMinute   int // -1 means unlimited
+	LLMCacheSize        int // 0 or -1 disables the cache
 }
 
 // Option is one row of the settings table.
@@ -129,6 +144,49 @@ func Options() []Option {
 			set: func(c *Config, v string) error { c.ExtractRules = v; return nil }},
 		{Env: "NEWSDESK_SHUTDOWN_GRACE", Flag: "shutdown-grace", Default: "10s", Help: "time in-flight jobs get to finish on shutdown before they are re-queued",
 			set: durationIn(func(c *Config) *time.Duration { return &c.ShutdownGrace }, 0, 10*time.Minute)},
+		{Env: llm.EnvURL, Flag: "llm-url", Default: "", Help: "OpenAI-compatible chat completions endpoint for the generated AI features, e.g. http://localhost:11434 (empty: off)",
+			set: func(c *Config, v string) error {
+				if v = strings.TrimSpace(v); v != "" {
+					u, err := url.Parse(v)
+					if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+						return errors.New("want an http or https URL")
+					}
+				}
+				c.LLMURL = v
+				return nil
+			}},
+		{Env: llm.EnvModel, Flag: "llm-model", Default: "", Help: "model name the LLM endpoint serves; required with llm-url",
+			set: func(c *Config, v string) error { c.LLMModel = strings.TrimSpace(v); return nil }},
+		{Env: llm.EnvAPIKey, Flag: "llm-api-key", Default: "", Secret: true, Help: "API key sent to the LLM endpoint as a Bearer token (prefer the _FILE variable: flags show in process lists)",
+			set: func(c *Config, v string) error { c.LLMAPIKey = strings.TrimSpace(v); return nil }},
+		{Env: llm.EnvTimeout, Flag: "llm-timeout", Default: llm.DefaultTimeout.String(), Help: "time limit for one whole LLM answer",
+			set: durationIn(func(c *Config) *time.Duration { return &c.LLMTimeout }, time.Second, 10*time.Minute)},
+		{Env: llm.EnvDailyBudget, Flag: "llm-daily-budget", Default: "0", Help: "LLM tokens per UTC day (0: unlimited)",
+			set: intIn(func(c *Config) *int { return &c.LLMDailyBudget }, 0, "")},
+		{Env: llm.EnvDailyRequests, Flag: "llm-daily-requests", Default: "0", Help: "LLM calls per UTC day (0: unlimited)",
+			set: intIn(func(c *Config) *int { return &c.LLMDailyRequests }, 0, "")},
+		{Env: llm.EnvPerUserPerMinute, Flag: "llm-per-user-per-minute", Default: strconv.Itoa(llm.DefaultPerUserPerMinute), Help: "LLM calls per signed-in user and minute (-1: unlimited)",
+			set: intIn(func(c *Config) *int { return &c.LLMPerUserPerMinute }, 1, "unlimited")},
+		{Env: llm.EnvPerIPPerMinute, Flag: "llm-per-ip-per-minute", Default: strconv.Itoa(llm.DefaultPerIPPerMinute), Help: "LLM calls per client IP address and minute (-1: unlimited)",
+			set: intIn(func(c *Config) *int { return &c.LLMPerIPPerMinute }, 1, "unlimited")},
+		{Env: llm.EnvCacheSize, Flag: "llm-cache-size", Default: strconv.Itoa(llm.DefaultCacheSize), Help: "LLM answers kept in memory (0 or -1: no cache)",
+			set: intIn(func(c *Config) *int { return &c.LLMCacheSize }, 0, "no cache")},
+	}
+}
+
+// intIn parses a whole number of at least lo. When minusOne names a meaning ("unlimited"),
+// -1 is accepted too and stands for it.
+func intIn(field func(*Config) *int, lo int, minusOne string) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || (n < lo && (minusOne == "" || n != -1)) {
+			if minusOne != "" {
+				return fmt.Errorf("want a whole number ≥ %d, or -1 for %s", lo, minusOne)
+			}
+			return fmt.Errorf("want a whole number ≥ %d", lo)
+		}
+		*field(c) = n
+		return nil
 	}
 }
 
@@ -208,7 +266,11 @@ func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 			v, src = *f.values[o.Flag], "--"+o.Flag
 		}
 		if err := o.set(c, v); err != nil {
-			errs = append(errs, fmt.Errorf("%s=%q: %w", src, v, err))
+			shown := strconv.Quote(v)
+			if o.Secret {
+				shown = "(secret)" // an error message must not carry a password or key into logs
+			}
+			errs = append(errs, fmt.Errorf("%s=%s: %w", src, shown, err))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -216,6 +278,9 @@ func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 	}
 	if c.MinRefresh > c.MaxRefresh {
 		return nil, fmt.Errorf("invalid configuration: min-refresh %s is longer than max-refresh %s", c.MinRefresh, c.MaxRefresh)
+	}
+	if c.LLMURL != "" && c.LLMModel == "" {
+		return nil, fmt.Errorf("invalid configuration: %s is set but %s is empty", llm.EnvURL, llm.EnvModel)
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = filepath.Join(c.DataDir, "newsdesk.db")
