@@ -25,12 +25,15 @@ const (
 	CategoryInterface              // button and widget labels: "Caption", "Close", "Share"
 	CategoryDisclaimer             // "Disclaimer: the views expressed…" notes
 	CategoryTimestamp              // "Updated at 1:23 p.m." lines
+	CategorySyndication            // "This article was distributed by …", "Originally published in …"
+	CategoryTags                   // "Tags: …", "Themen: …", "Sujets : …" topic lists
+	CategoryMetaLine               // "5 min read", "Lesezeit: 2 Min." and byline-and-date lines
 	CategoryTemplate               // blocks learned to recur across a site's pages
 	CategoryRule                   // removed by an operator rule
 )
 
 var categoryNames = [...]string{"none", "ad", "credit", "social", "promo", "developing", "related",
-	"author-bio", "comments", "consent", "paywall", "decorative-alt", "interface", "disclaimer", "timestamp", "template", "rule"}
+	"author-bio", "comments", "consent", "paywall", "decorative-alt", "interface", "disclaimer", "timestamp", "syndication", "tags", "meta-line", "template", "rule"}
 
 func (c Category) String() string {
 	if int(c) < len(categoryNames) {
@@ -61,10 +64,37 @@ var categoryPatterns = []struct {
 	// Captions left in the body as paragraphs: a description ending in a bracketed credit, or
 	// the wire-photo style "In this … file photo, …".
 	{CategoryCredit, regexp.MustCompile(`(?i)([(\[]\s*(image|photo|picture|pic|credit|foto|bild|source)\s*:[^)\]]{1,60}[)\]]\W*$|^\W*in this .{0,60}\b(file )?(photo|image|picture)\b)`), 400, []string{"image", "photo", "picture", "pic", "credit", "foto", "bild", "source"}},
-	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|share (it|this) with|tweet this|pin it)`), 200, []string{"like", "follow", "join", "find", "share", "teilen", "partager", "compartir", "condividi", "folgen", "suivez", "síguenos", "seguici", "tweet", "pin"}},
-	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b.{0,60}\bdownload|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|(right )?(in|to) your inbox|become a (member|subscriber)|support (our|independent) journalism)`), 300, []string{"inbox", "newsletter", "subscri", "app", "sign", "abonn", "inscrivez", "suscr", "iscriviti", "become", "support"}},
-	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|plus d'informations à venir|más información en breve|seguiranno aggiornamenti)`), 300, []string{"follow", "checking", "check", "developing", "breaking", "updated", "refresh", "folgen", "venir", "breve", "aggiornamenti"}},
-	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read more|read also|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|see more|don'?t miss|filed under|more great|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti)\b|^\W*(tags?|topics|schlagwörter|mots-clés|etiquetas|argomenti)\s*[:#]|^\W*(more (in|on|from)|popular on) [\pL\d .'&-]{1,40}$`), 200, []string{"related", "read", "see", "more", "recommended", "you", "most", "trending", "further", "lesen", "mehr", "auch", "lire", "voir", "sur", "lee", "leer", "puede", "leggi", "potrebbe", "tag", "topics", "schlagw", "mots-cl", "etiquetas", "argomenti", "miss", "filed", "popular"}},
+	{CategorySocial, regexp.MustCompile(`(?i)(^\W*(like|follow|join|find) us on (facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp|threads)|^\W*(share|teilen|partager|compartir|condividi)( (this|on|via|auf|sur|en|su))?\W|^\W*(follow|folgen sie|suivez|síguenos|seguici)\b.{0,60}\b(on|auf|sur|en|su) (facebook|twitter|x|instagram|linkedin)|click to share|share this (article|story|post)|share (it|this) with|tweet this|pin it` +
+		// The label of a share bar, in the languages we read: "Artikel teilen", "Partager cet
+		// article", "Compartir esta noticia", "Condividi l'articolo".
+		`|^\W*((diesen |den )?(artikel|beitrag|seite|text) (teilen|empfehlen)|partager (cet|l'|l’|la |sur)\s*(article|page|info|actualité|facebook|twitter|x)?|compartir (este |esta |el |la |en )?(artículo|nota|noticia|página|facebook|twitter|x)?|condividi (l'|l’|questo |la |su )?\s*(articolo|notizia|pagina|facebook|twitter|x)?)\W*$)`), 200, []string{"like", "follow", "join", "find", "share", "teilen", "partager", "compartir", "condividi", "folgen", "suivez", "síguenos", "seguici", "tweet", "pin", "empfehlen"}},
+	{CategoryPromo, regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .{0,40}newsletter|subscribe to (our|the) .{0,40}(newsletter|channel|podcast)|get (our|the) .{0,30}newsletter|newsletter.{0,40}(inbox|sign up|subscribe)|download (our|the) .{0,30}app|\bapp\b[^.]{0,60}\bdownload (it|now|here|today|free|for free)\b|get the .{0,20}app|available on the app store|newsletter abonnieren|abonnez-vous|inscrivez-vous à (notre|la) newsletter|suscríbete|iscriviti alla newsletter|subscribe (now|today)|(right )?(in|to) your inbox|become a (member|subscriber)|support (our|independent) journalism` +
+		// App promotions: "Laden Sie die …-App herunter", "Téléchargez l'application …",
+		// "Descarga nuestra app", "Scarica l'app".
+		`|\b(laden sie|holen sie sich|installieren sie) (sich )?(die|unsere) .{0,40}app\b|\bapp\b.{0,40}\b(herunterladen|installieren|jetzt laden)|t[ée]l[ée]charge[zr]? (gratuitement )?(l'|l’|notre |la nouvelle )\s*(appli|application)|\b(appli|application) .{0,40}(t[ée]l[ée]charger|disponible sur)|descarg(a|ue|ar) (gratis )?(la|nuestra|nueva) .{0,30}app|scarica (gratis )?(l'|l’|la nostra |la nuova )\s*app` +
+		`)`), 300, []string{"inbox", "newsletter", "subscri", "app", "sign", "abonn", "inscrivez", "suscr", "iscriviti", "become", "support", "laden", "holen", "installieren", "charge", "descarg", "scarica"}},
+	{CategoryDeveloping, regexp.MustCompile(`(?i)(^\W*more to follow|keep checking back|check back (later|soon|for updates)|this (story|article|is a) (is )?(developing|breaking)|this story (has been|will be) updated|refresh (this page|for (the latest|updates))|weitere informationen folgen|(mehr|weitere (informationen|details)) in kürze|schauen sie später wieder vorbei|plus d'informations à (venir|suivre)|revenez plus tard|más información en breve|vuelva más tarde|seguiranno aggiornamenti|aggiornamenti a seguire|torna(te)? più tardi)`), 300, []string{"follow", "checking", "check", "developing", "breaking", "updated", "refresh", "folgen", "venir", "breve", "aggiornamenti", "kürze", "später", "suivre", "revenez", "vuelva", "seguire", "tardi"}},
+	{CategoryRelated, regexp.MustCompile(`(?i)^\W*(related( articles?| stories| coverage| content| links?)?|read (more|also|next|this next)|also read|see also|more on this|more from|recommended|you may also like|you might also like|most read|most popular|trending|more stories|further reading|see more|don'?t miss|filed under|more great` +
+		`|lesen sie (auch|mehr)|mehr zum thema|auch interessant|das könnte sie (auch )?interessieren` +
+		`|(à )?lire (aussi|également)|(à )?voir aussi|sur le même (sujet|thème)` +
+		`|lee también|leer más|te puede interesar|ver también|noticias relacionadas` +
+		`|leggi (anche|di più|pure)|potrebbe interessarti|vedi anche|articoli correlati)(\P{L}|$)` +
+		// Words that open ordinary sentences too count only as a label: "Zum Thema:".
+		`|^\W*(zum thema|weitere artikel|lesen sie weiter|lire la suite|pour aller plus loin|más información|read this next)\s*(:|…|\.\.\.|$)` +
+		`|^\W*(more (in|on|from)|popular on) [\pL\d .'&-]{1,40}$`), 200, []string{"related", "read", "see", "more", "recommended", "you", "most", "trending", "further", "lesen", "mehr", "thema", "auch", "könnte", "weitere", "lire", "voir", "sur", "pour", "lee", "leer", "puede", "ver", "noticias", "más", "leggi", "potrebbe", "vedi", "articoli", "miss", "filed", "popular"}},
+	// Topic and tag lists: "Tags: …", "Themen: …", "Sujets : …" (French puts a space before
+	// the colon), "#Hardware" hashtag rows.
+	{CategoryTags, regexp.MustCompile(`(?i)^\W*(tags?|topics?|keywords|categories|themen|thema|schlagw(ö|o)rte?r?|stichw(ö|o)rter|kategorien|sujets?|th(è|e)mes?|mots[- ]cl(é|e)s|cat(é|e)gories|etiquetas|temas|t(ó|o)picos|palabras clave|categor(í|i)as|argomenti|temi|parole chiave|categorie)\s*[:#]|^(\s*#[\pL\d_-]+){1,12}\s*$`), 300, []string{"tag", "topic", "keyword", "categor", "themen", "thema", "schlagw", "stichw", "kategor", "sujet", "thème", "theme", "mots", "etiqueta", "tema", "tópico", "topico", "palabras", "argomenti", "temi", "parole", "#"}},
+	// Distribution and syndication notes: the wire or partner that supplied a copy.
+	{CategorySyndication, regexp.MustCompile(`(?i)^\W*this (article|story|report|piece|content|column) (was|is|has been) (originally |first )?(distributed|syndicated|provided|supplied|republished|reproduced|reprinted) (by|via|through|in partnership with|with (the )?permission|courtesy of|from)\b` +
+		`|^\W*(this|the) (article|story|piece|column) (was|is|has been) (originally|first) (published|produced) (by|in|on|at)\b|^\W*this (article|story|piece) (was|is) (published|produced) (in partnership with|with (the )?permission of)\b` +
+		`|^\W*(distributed|syndicated|supplied|provided|republished|reprinted) (by|via|through|with permission)\b|\boriginally (published|appeared|ran) (in|on|at|by)\b|^\W*republished (with permission|from|under|courtesy)` +
+		`|^\W*mit material (von|der|des)\b|^\W*(dieser|der) (artikel|beitrag|text) (erschien|ist) (zuerst|ursprünglich|erstmals)|^\W*(quelle|material)\s*:\s*[\pL .&-]{1,40}$` +
+		`|^\W*avec (l'|l’)?(afp|reuters|ap|agences?|(?-i:\p{Lu}[\pL.&-]*)( (?-i:\p{Lu}[\pL.&-]*)){0,3})\W*$|^\W*(cet|l') ?article (a été|est) (initialement |d'abord |originellement )?(publié|diffusé|distribué|paru)(\P{L}|$)` +
+		`|^\W*(este|el) (artículo|texto) (fue|ha sido|se) (publicado|distribuido) (originalmente|inicialmente|por)\b|^\W*con información de\b` +
+		`|^\W*(questo|l') ?articolo (è stato |è )?(pubblicato|distribuito) (originariamente|inizialmente|da|per)\b`), 300, []string{"distribut", "syndicat", "supplied", "provided", "republish", "reprint", "reproduc", "produced", "published", "originally", "material", "erschien", "ursprünglich", "zuerst", "quelle", "avec", "article", "artículo", "texto", "información", "articolo"}},
+	// Reading-time lines, alone or in a meta line with the byline and date.
+	{CategoryMetaLine, regexp.MustCompile(`(?i)(reading time|read time|lesezeit|lesedauer|temps de lecture|durée de lecture|tiempo de lectura|tempo di lettura|\d+\s*(min|mins|minutes?|minuten?|minutos?|minuti)\.?\s*(read|lesezeit|lesedauer|zum lesen|de lecture|de lectura|di lettura|lettura|lectura)\b)`), 160, []string{"read", "lese", "lecture", "lectura", "lettura"}},
 	{CategoryDisclaimer, regexp.MustCompile(`(?i)^\W*(disclaimer|haftungsausschluss|avertissement|aviso legal|descargo de responsabilidad|esclusione di responsabilità)\s*:`), 1000, []string{"disclaimer", "haftungs", "avertissement", "aviso", "descargo", "esclusione"}},
 	{CategoryAuthorBio, regexp.MustCompile(`(?i)^(about the author|über den autor|à propos de l'auteur|sobre el autor|l'autore)\b|\b(may|can) be reached at\b|^\W*have a (news )?tip\?`), 400, []string{"author", "autor", "auteur", "autore", "reached", "tip"}},
 	{CategoryComments, regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|add a comment|post (a )?comment|join the (conversation|discussion)|show comments|view comments|kommentare?|commentaires?|comentarios?|commenti)\W*(\(\d+\))?\W*$|tell us what you think|comments are closed|you must be logged in to (post|comment)`), 120, []string{"comment", "leave", "post", "add", "join", "kommentar", "comentario", "commenti"}},
@@ -81,6 +111,9 @@ var interfaceLabels = map[string]bool{
 	"reply": true, "next": true, "previous": true, "back to top": true, "toggle caption": true,
 	"hide caption": true, "show caption": true, "enlarge this image": true, "view gallery": true,
 	"image": true, "photo": true, "video": true, "skip": true, "menu": true, "search": true,
+	"text size": true, "font size": true, "textgröße": true, "schriftgröße": true, "taille du texte": true,
+	"tamaño del texto": true, "dimensione del testo": true, "copy link": true, "link kopieren": true,
+	"copier le lien": true, "copiar enlace": true, "copia link": true,
 }
 
 // classifyText returns the boilerplate category of a short block of text, or NotBoilerplate.
@@ -91,6 +124,9 @@ func classifyText(text string) Category {
 	n := runeLen(text)
 	if n <= 20 && interfaceLabels[strings.ToLower(strings.TrimSpace(text))] {
 		return CategoryInterface
+	}
+	if n <= 200 && isShareBar(text) {
+		return CategorySocial
 	}
 	lower := ""
 	for _, p := range categoryPatterns {

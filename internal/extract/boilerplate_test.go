@@ -46,6 +46,11 @@ func TestRemovalCategories(t *testing.T) {
 		{CategoryConsent, `<div class="cookie-consent"><p>Your privacy choices matter to us and our partners, please choose your settings below.</p></div>`, "privacy choices"},
 		{CategoryPaywall, `<p>Subscribe to continue reading. Already a subscriber? Log in.</p>`, "Subscribe"},
 		{CategoryTimestamp, `<p>Updated at 1:23 p.m.</p>`, "Updated"},
+		{CategorySocial, `<div class="tools"><span>Artikel teilen</span> <a href="/fb">Facebook</a> <a href="/x">X</a> <a href="/wa">WhatsApp</a></div>`, "WhatsApp"},
+		{CategorySyndication, `<p><i>This article was distributed by Northline Wire. © 2026 Northline Wire.</i></p>`, "Northline"},
+		{CategoryTags, `<div class="bottom">Sujets : <a href="/t/valmont">Valmont</a> <a href="/t/ponts">Ponts</a></div>`, "Sujets"},
+		{CategoryMetaLine, `<p>Von Anna Schmidt | 26.11.2026, 16:29 Uhr | Lesezeit: 2 Min.</p>`, "Lesezeit"},
+		{CategoryRelated, `<p><strong>Read next:</strong> <a href="/x">How the harbour bridge was built, and why its cables rust</a></p>`, "Read next"},
 	}
 	ex := New(Options{})
 	for _, tc := range cases {
@@ -108,7 +113,60 @@ func TestClassifyText(t *testing.T) {
 		{"Subscribe to continue reading.", CategoryPaywall},
 		{"Réservé aux abonnés", CategoryPaywall},
 		{"Updated at 1:23 p.m.", CategoryTimestamp},
+		// Share bars flattened into text, in five languages.
+		{"Artikel teilen Facebook X WhatsApp Per E-Mail senden", CategorySocial},
+		{"Partager cet article Facebook X LinkedIn Envoyer par e-mail", CategorySocial},
+		{"Compartir en Facebook Compartir en X Copiar enlace", CategorySocial},
+		{"Condividi su Facebook Condividi su WhatsApp", CategorySocial},
+		{"Share on Facebook Share on X Share on Reddit", CategorySocial},
+		{"Diesen Artikel teilen", CategorySocial},
+		// App promotions.
+		{"Téléchargez l'application du Courrier et recevez les alertes info en direct.", CategoryPromo},
+		{"Laden Sie sich die kostenlose Tagblatt-App herunter.", CategoryPromo},
+		{"Descarga nuestra app y recibe las noticias al momento.", CategoryPromo},
+		{"Scarica l'app del Giornale per le ultime notizie.", CategoryPromo},
+		// Related-link lines.
+		{"Read next: How the harbour bridge was built", CategoryRelated},
+		{"Mehr zum Thema: Die Brücke wird saniert", CategoryRelated},
+		{"À lire aussi : le pont fermé six mois", CategoryRelated},
+		{"Lee también: El puente cerrará en abril", CategoryRelated},
+		{"Zum Thema:", CategoryRelated},
+		// Topic and tag lists.
+		{"Sujets : Valmont Politique locale", CategoryTags},
+		{"Themen: Verkehr, Brücken, Stadtrat", CategoryTags},
+		{"Tags: bridges, transport", CategoryTags},
+		{"Etiquetas: puentes, tráfico", CategoryTags},
+		{"Argomenti: ponti", CategoryTags},
+		{"#Hardware #Chips", CategoryTags},
+		// Reading time and meta lines.
+		{"Von Anna Schmidt | 26.11.2026, 16:29 Uhr | Lesezeit: 2 Min.", CategoryMetaLine},
+		{"5 min read", CategoryMetaLine},
+		{"Temps de lecture : 3 min", CategoryMetaLine},
+		{"Tiempo de lectura: 4 minutos", CategoryMetaLine},
+		{"Tempo di lettura: 3 minuti", CategoryMetaLine},
+		// Distribution and syndication notes.
+		{"This article was distributed by Northline Wire. © 2026 Northline Wire.", CategorySyndication},
+		{"This story was originally published by ProPublica.", CategorySyndication},
+		{"Originally published on Live Science.", CategorySyndication},
+		{"Mit Material von Northline Wire.", CategorySyndication},
+		{"Avec Northline Wire.", CategorySyndication},
+		{"Mit Material von dpa und AFP.", CategoryCredit}, // a wire credit either way
+		{"Leggi di più: il ponte", CategoryRelated},
+		{"Cet article a été initialement publié sur The Conversation.", CategorySyndication},
+		{"Este artículo fue publicado originalmente en The Conversation.", CategorySyndication},
+		{"Questo articolo è stato pubblicato originariamente su The Conversation.", CategorySyndication},
+		// Developing-story notes in other languages.
+		{"Mehr in Kürze … Schauen Sie später wieder vorbei.", CategoryDeveloping},
+		{"Plus d'informations à suivre… Revenez plus tard.", CategoryDeveloping},
 		// Prose that mentions the same words stays.
+		{"Investors share the view that rates will fall, the bank's survey of fund managers found.", NotBoilerplate},
+		{"Facebook, Twitter and WhatsApp face a fine", NotBoilerplate},
+		{"Zum Thema Rente sagte der Minister, die Reform komme im Herbst.", NotBoilerplate},
+		{"Más información sobre el caso se conocerá mañana, según la fiscalía.", NotBoilerplate},
+		{"The report was published by the ministry on Tuesday and runs to 300 pages.", NotBoilerplate},
+		{"Avec ses 300 habitants, le village vote pour la première fois.", NotBoilerplate},
+		{"Wir teilen die Sorge der Anwohner, sagte der Bürgermeister.", NotBoilerplate},
+		{"The app was downloaded two million times in its first week, the company said.", NotBoilerplate},
 		{"The council voted to advertise the jobs in local papers and online before the summer.", NotBoilerplate},
 		{"Reuters reported on Tuesday that the talks had stalled over the question of tariffs on steel.", NotBoilerplate},
 		{"More in sorrow than in anger, the mayor said the council had failed the town and its people.", NotBoilerplate},

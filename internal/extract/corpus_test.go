@@ -111,3 +111,47 @@ func TestScoreText(t *testing.T) {
 		t.Errorf("Summarize = %+v", tot)
 	}
 }
+
+// BenchmarkCorpus extracts every corpus page once per iteration, gunzip included, for
+// profiling: GOMAXPROCS=1 go test ./internal/extract -run XXX -bench Corpus -cpuprofile cpu.out
+func BenchmarkCorpus(b *testing.B) {
+	dir := corpusDir(b)
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var gt map[string]struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		b.Fatal(err)
+	}
+	type page struct {
+		url  string
+		body []byte
+	}
+	var pages []page
+	for id, p := range gt {
+		gz, err := os.ReadFile(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page{p.URL, body})
+	}
+	ex := New(Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			_, _ = ex.Extract(context.Background(), p.body, "", p.url)
+		}
+	}
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+}

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -55,7 +57,7 @@ func (d *document) extract() *Article {
 		r.render(c)
 	}
 	r.flush()
-	blocks := d.filter(r.blocks, title)
+	blocks := d.filter(r.blocks, title, site)
 
 	a := &Article{Title: title, SiteName: site}
 	a.Text = joinText(blocks)
@@ -120,10 +122,12 @@ func (d *document) applyTemplate(an *analysis) {
 	an.propagateDrops()
 }
 
-// textByline is a byline found in the article text ("By Jane Doe") by filter.
-func (d *document) filter(blocks []block, title string) []block {
+// filter drops the blocks that are not the story: boilerplate by category, the headline
+// repeated, what stands above the headline, a "By Jane Doe" line (kept as the byline),
+// links standing alone, and blocks without a word in them.
+func (d *document) filter(blocks []block, title, site string) []block {
 	out := blocks[:0]
-	nt := normTitle(title)
+	nt, ns := normTitle(title), normTitle(site)
 	for i, b := range blocks {
 		if b.kind == kindFigure {
 			if b.caption != "" && classifyText(b.caption) == CategoryCredit {
@@ -133,33 +137,109 @@ func (d *document) filter(blocks []block, title string) []block {
 			out = append(out, b)
 			continue
 		}
-		if b.heading && nt != "" && normTitle(b.text) == nt {
+		isTitle := b.heading && nt != "" && normTitle(b.text) == nt
+		if isTitle || b.h1 && i < 3 {
+			// What a container shows above its headline is the header: a section kicker,
+			// breadcrumbs, a date. The story starts below.
+			if i < 6 {
+				out = dropHeader(out)
+			}
 			continue
 		}
-		if b.h1 && i < 3 {
-			continue
-		}
-		if classifyText(b.text) != NotBoilerplate || isLeakedMarkup(b.text) {
-			continue
-		}
-		if i < 8 && len(b.text) < 120 {
-			if bl := bylinePrefix.FindString(b.text); bl != "" && !strings.ContainsAny(b.text, ".!?") {
-				if c := cleanByline(b.text); c != "" {
-					if d.textByline == "" {
-						d.textByline = c
-					}
-					continue
+		cat := classifyText(b.text)
+		if i < 8 && (cat == NotBoilerplate || cat == CategoryMetaLine || cat == CategoryTimestamp) {
+			if c := bylineLine(b.text); c != "" {
+				if d.textByline == "" {
+					d.textByline = c
 				}
+				continue
 			}
 		}
-		runes := runeLen(b.text)
-		if b.linkText > 0 && float64(b.linkText) > 0.8*float64(runes) && runes < 200 && b.kind != kindLI {
+		if cat != NotBoilerplate || isLeakedMarkup(b.text) || !hasWord(b.text) {
+			continue
+		}
+		if ns != "" && normTitle(b.text) == ns {
+			// The publication's name alone, as a sign-off: "(Rheinland Post)".
+			continue
+		}
+		runes, _ := measure(b.text) // counted as linkText is: without spaces
+		if b.linkText > 0 && float64(b.linkText) > 0.9*float64(runes) && runes < 200 && b.kind != kindLI {
 			// A paragraph that is only a link inside the body points to another article.
 			continue
 		}
 		out = append(out, b)
 	}
 	return dropLinkLists(out)
+}
+
+// dropHeader removes the short text blocks gathered before the headline, keeping figures
+// and anything long enough to be a paragraph of the story.
+func dropHeader(blocks []block) []block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if b.kind == kindFigure || runeLen(b.text) >= 120 && strings.ContainsAny(b.text, ".!?") {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// bylineLine returns the name in a short line that credits the writer ("By Jane Doe",
+// "Von Anna Schmidt | 26.11.2026, 16:29 Uhr"), or "". The name must look like one, so that
+// "Paid for by grants and rates" or "By the time we arrived…" stay in the story.
+func bylineLine(text string) string {
+	if len(text) >= 200 || !bylineLead.MatchString(text) {
+		return ""
+	}
+	c := cleanByline(text)
+	if c == "" || !looksLikeNames(c) {
+		return ""
+	}
+	// A sentence may follow the name only when something (a date, a separator) cut it off.
+	if strings.ContainsAny(text, "!?") || strings.HasSuffix(strings.TrimSpace(text), ".") && len(c)+12 >= len(text) {
+		return ""
+	}
+	return c
+}
+
+// bylineLead is how a credit line starts, in the languages we read. It is stricter than the
+// prefix cleanByline strips from metadata: "Tested by:" or "Paid for by" open other lines.
+var bylineLead = regexp.MustCompile(`(?i)^\W*(by|von|par|por|di|da|de|autor|autore|auteur|author|text|texte|texto|testo|(written|words|story|reporting|report|posted|interview|article) by|(geschrieben|ein (kommentar|bericht|beitrag|interview)) von|(é|e)crit par|un article de|escrito por|scritto da)\s*:?\s+\S`)
+
+// nameParticles are the lower-case words that occur inside personal names and lists of them.
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "la": true,
+	"le": true, "du": true, "da": true, "di": true, "del": true, "della": true, "dos": true, "das": true,
+	"y": true, "e": true, "et": true, "and": true, "und": true, "bin": true, "al": true, "ter": true, "zu": true}
+
+// looksLikeNames reports whether s reads as one or more personal names: up to a dozen
+// words, each capitalised or a name particle.
+func looksLikeNames(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '&' })
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case nameParticles[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// hasWord reports whether s has a letter or a digit: a block of dashes or bullets is layout.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropLinkLists removes lists whose every item is a link: related-article lists.
