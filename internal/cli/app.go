@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"newsdesk/internal/extract"
 	"newsdesk/internal/fetch"
 	"newsdesk/internal/ingest"
+	"newsdesk/internal/llm"
 	"newsdesk/internal/store"
 	"newsdesk/internal/web"
 )
@@ -108,15 +110,45 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 		a.store.Close()
 		return nil, err
 	}
-	a.web, err = web.New(web.Config{
+	webCfg := web.Config{
 		Store: a.store, Logger: a.log, Registry: a.registry, SiteName: cfg.SiteName,
 		Ready: a.store.Ping, Changes: a.store.Changes,
-	})
+	}
+	svc, err := newLLM(cfg, a.log)
+	if err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	if svc != nil { // a nil *llm.Service in the interface would read as "configured"
+		webCfg.LLM = svc
+	}
+	a.web, err = web.New(webCfg)
 	if err != nil {
 		a.store.Close()
 		return nil, err
 	}
 	return a, nil
+}
+
+// newLLM builds the language model service when one is configured, and nil otherwise.
+func newLLM(cfg *config.Config, log *slog.Logger) (*llm.Service, error) {
+	lc, on := cfg.LLM()
+	if !on {
+		log.Info("AI features: built-in only (no language model configured)")
+		return nil, nil
+	}
+	lc.Logger = log
+	svc, err := llm.New(lc)
+	if err != nil {
+		return nil, fmt.Errorf("language model: %w", err)
+	}
+	// The URL may carry credentials; its host says enough.
+	host := ""
+	if u, err := url.Parse(lc.URL); err == nil {
+		host = u.Host
+	}
+	log.Info("AI features: with a language model", slog.String("host", host), slog.String("model", lc.Model))
+	return svc, nil
 }
 
 // run serves until ctx ends, then shuts down gracefully: the web server stops taking

@@ -25,6 +25,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 			return nil, fmt.Errorf("article %d: %w", id, err)
 		}
 		v := newArticleView(now, a)
+		v.AI = s.aiBox(articlePath(a.ID, ""), false)
 		if len(v.KeyPoints) == 0 && a.Text != "" {
 			v.KeyPoints = s.keyPoints(ctx, a)
 		}

@@ -73,6 +73,10 @@ type Config struct {
 	// Summarizer computes story briefs, answers questions and fills key points for articles
 	// stored without them. Nil means brief.Offline, the embedded extractive one.
 	Summarizer brief.Summarizer
+	// LLM, when not nil, adds the generated features (summary, "explain simply", translation,
+	// timeline) to article and story pages and serves their event streams. Nil hides them and
+	// their routes answer 404.
+	LLM LLM
 }
 
 // Server serves the site. Build it with New; it is safe for concurrent use.
@@ -84,6 +88,9 @@ type Server struct {
 	ready    func(ctx context.Context) error
 	changes  func() uint64
 	ai       brief.Summarizer
+	llm      LLM              // nil: no generated features
+	aiLangs  []languageOption // the translation list, when llm is set
+	aiMore   string
 	registry *prometheus.Registry
 	metrics  *metrics
 	assets   *assets
@@ -107,7 +114,11 @@ func New(cfg Config) (*Server, error) {
 		ready:    cfg.Ready,
 		changes:  cfg.Changes,
 		ai:       cfg.Summarizer,
+		llm:      cfg.LLM,
 		registry: cfg.Registry,
+	}
+	if s.llm != nil {
+		s.aiLangs, s.aiMore = aiLanguages()
 	}
 	if s.ai == nil {
 		s.ai = brief.Offline{}

@@ -203,7 +203,22 @@ func TestPages(t *testing.T) {
 // script-src 'self' lets run.
 func TestPagesNeedNoInlineCode(t *testing.T) {
 	t.Parallel()
-	ts := newTestSite(t)
+	t.Run("without LLM", func(t *testing.T) { t.Parallel(); testNoInlineCode(t, newTestSite(t)) })
+	// The generated features add a box and ai.js to the article and story pages.
+	t.Run("with LLM", func(t *testing.T) {
+		t.Parallel()
+		ts := newTestSite(t, withLLM(&fakeAI{}))
+		testNoInlineCode(t, ts)
+		for _, path := range []string{"/article/1", "/story/100"} {
+			if !strings.Contains(ts.get(t, path).body, `<script src="/static/ai.`) {
+				t.Errorf("%s does not load ai.js", path)
+			}
+		}
+	})
+}
+
+func testNoInlineCode(t *testing.T, ts *testSite) {
+	t.Helper()
 	inline := regexp.MustCompile(`(?i)<style|\sstyle=|\son[a-z]+=|javascript:`)
 	script := regexp.MustCompile(`(?is)<script([^>]*)>(.*?)</script>`)
 	own := regexp.MustCompile(`^ src="/static/[a-z]+\.[0-9a-f]{12}\.js" defer$`)

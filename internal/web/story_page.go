@@ -30,6 +30,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 			return nil, fmt.Errorf("story %d brief: %w", id, err)
 		}
 		v := newStoryView(now, id, arts, cited)
+		v.AI = s.aiBox(storyPath(id), true)
 		desc := v.Summary + "."
 		if len(v.Brief) > 0 {
 			desc = v.Brief[0].Text

@@ -15,6 +15,7 @@ import (
 // articleView is the article page.
 type articleView struct {
 	ID             int64
+	URL            string // this page, slugged: generated sentences cite it
 	Title          string
 	Language       string // ISO 639-1, for the lang attribute the Listen voice follows
 	Byline         string
@@ -31,6 +32,7 @@ type articleView struct {
 	CoverageURL    string // the story page; empty when the story has only this article
 	CoverageCount  int    // articles in the story, this one included
 	Related        []cardView
+	AI             *aiView // the generated features; nil without a language model
 }
 
 // tagRef is a tag as a link to its page.
@@ -46,6 +48,7 @@ const wordsPerMinute = 230
 func newArticleView(now time.Time, a store.Article) articleView {
 	v := articleView{
 		ID:           a.ID,
+		URL:          articlePath(a.ID, a.Title),
 		Title:        a.Title,
 		Language:     a.Language,
 		Byline:       strings.TrimSpace(a.Byline),

@@ -18,6 +18,7 @@ type storyView struct {
 	FirstReported *firstView
 	Timeline      *timelineView
 	ByPublisher   []publisherGroup
+	AI            *aiView // the generated features; nil without a language model
 }
 
 // citedView is a sentence quoted from an article, with where it came from.
@@ -42,10 +43,12 @@ type publisherGroup struct {
 }
 
 type storyArticle struct {
-	URL    string
-	Title  string
-	Time   timeView
-	CopyOf string // the original's publisher when this is a copy; empty for originals
+	ID        int64 // with Publisher, lets ai.js name the source of a generated sentence
+	Publisher string
+	URL       string
+	Title     string
+	Time      timeView
+	CopyOf    string // the original's publisher when this is a copy; empty for originals
 }
 
 // newStoryView lays out a story's articles (newest first, copies included) and its brief.
@@ -80,7 +83,7 @@ func newStoryView(now time.Time, id int64, arts []store.Article, cited []brief.C
 		pg := publisherGroup{Publisher: publisherRef{Name: g.Publisher, URL: publisherPath(head.PublisherID), Logo: head.PublisherLogo}}
 		for _, c := range g.Articles {
 			a := byID[c.ID]
-			sa := storyArticle{URL: articlePath(a.ID, a.Title), Title: a.Title, Time: newTimeView(now, articleTime(now, a))}
+			sa := storyArticle{ID: a.ID, Publisher: g.Publisher, URL: articlePath(a.ID, a.Title), Title: a.Title, Time: newTimeView(now, articleTime(now, a))}
 			if a.DuplicateOf != 0 {
 				sa.CopyOf = "another publisher"
 				if orig, ok := byID[a.DuplicateOf]; ok {
