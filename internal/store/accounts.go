@@ -37,7 +37,9 @@ type User struct {
 }
 
 // Blocked reports whether the user may not post at now.
-func (u User) Blocked(now time.Time) bool { return !u.BlockedUntil.IsZero() && now.Before(u.BlockedUntil) }
+func (u User) Blocked(now time.Time) bool {
+	return !u.BlockedUntil.IsZero() && now.Before(u.BlockedUntil)
+}
 
 // Deleted reports whether the account was deleted.
 func (u User) Deleted() bool { return !u.DeletedAt.IsZero() }
