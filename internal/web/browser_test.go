@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -56,12 +57,22 @@ func TestBrowserSmoke(t *testing.T) {
 		ID: 6, PublisherID: 2, URL: "https://northwind.example/a/styled", Title: "A body that slipped past the sanitiser",
 		Published: testNow.Add(-time.Hour), HTML: `<p style="color: red">Inline styles must be blocked.</p>`,
 	})
-	srv, err := New(Config{Store: fs, Now: func() time.Time { return testNow }, Changes: func() uint64 { return 1 }})
-	if err != nil {
-		t.Fatal(err)
+	// The real model service, against a fake OpenAI-compatible server; a second site has a
+	// model that is down.
+	model := newFakeOpenAI(t, bridgeModel)
+	downModel := newFakeOpenAI(t, bridgeModel)
+	downModel.srv.Close()
+	newSite := func(l LLM) *httptest.Server {
+		srv, err := New(Config{Store: fs, Now: func() time.Time { return testNow }, Changes: func() uint64 { return 1 }, LLM: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		site := httptest.NewServer(srv.Handler())
+		t.Cleanup(site.Close)
+		return site
 	}
-	site := httptest.NewServer(srv.Handler())
-	t.Cleanup(site.Close)
+	site := newSite(newRealLLM(t, model))
+	downSite := newSite(newRealLLM(t, downModel))
 
 	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
@@ -174,6 +185,58 @@ func TestBrowserSmoke(t *testing.T) {
 		}
 	})
 
+	// The generated features: ai.js shows the box, streams the checked sentences in with
+	// their citations, and shows the service's note when it falls back.
+	t.Run("ai features", func(t *testing.T) {
+		tab := newTab(t, browserCtx)
+		sentences := `[...document.querySelectorAll("#ai-tools .ai-sentences li")]`
+		finished := `document.querySelector("#ai-tools .ai-output").getAttribute("aria-busy") === null && ` + sentences + `.length > 0`
+
+		tab.load(t, site.URL+"/article/1")
+		tab.wait(t, `!document.getElementById("ai-tools").hidden`)
+		tab.click(t, `#ai-tools button[data-feature="summary"]`)
+		tab.wait(t, finished)
+		if got := tab.eval(t, sentences+`.map(li => li.querySelector(".ai-text").textContent).join("|")`); !strings.Contains(got, "lifting bridge") || strings.Contains(got, "resigned") {
+			t.Errorf("article summary sentences %q", got)
+		}
+		// On the article's own page the citation is the source sentence on hover, not a link.
+		if got := tab.eval(t, `document.querySelector("#ai-tools .ai-sentences .ai-cite").title`); !strings.Contains(got, "lifting bridge") {
+			t.Errorf("citation title %q", got)
+		}
+		if got := tab.eval(t, `document.querySelector("#ai-tools .ai-status").textContent`); !strings.Contains(got, "fake-model") || !strings.Contains(got, "checked") {
+			t.Errorf("status %q", got)
+		}
+		if got := tab.eval(t, `String(document.querySelector("#ai-tools .ai-note").hidden)`); got != "true" {
+			t.Error("a note shows for a checked answer")
+		}
+		tab.noViolations(t, "/article/1 summarized")
+		tab.shot(t, shots, "article-ai")
+
+		// A story's citations name the publisher and link to the article.
+		tab.load(t, site.URL+"/story/100")
+		tab.wait(t, `!document.getElementById("ai-tools").hidden`)
+		tab.click(t, `#ai-tools button[data-feature="summary"]`)
+		tab.wait(t, finished)
+		if got := tab.eval(t, `(a => a.tagName + " " + a.textContent + " " + a.getAttribute("href"))(document.querySelector("#ai-tools .ai-cite"))`); !regexp.MustCompile(`^A (Harbor Gazette|Northwind Times|Coastal Wire) /article/\d+/`).MatchString(got) {
+			t.Errorf("story citation %q", got)
+		}
+		tab.noViolations(t, "/story/100 summarized")
+
+		// The model is down: the offline key points, under the service's note.
+		tab.load(t, downSite.URL+"/article/1")
+		tab.wait(t, `!document.getElementById("ai-tools").hidden`)
+		tab.click(t, `#ai-tools button[data-feature="summary"]`)
+		tab.wait(t, finished)
+		if got := tab.eval(t, `(n => n.hidden ? "" : n.textContent)(document.querySelector("#ai-tools .ai-note"))`); !strings.Contains(got, "not available") {
+			t.Errorf("fallback note %q", got)
+		}
+		tab.noViolations(t, "/article/1 with the model down")
+		tab.shot(t, shots, "article-ai-fallback")
+		for _, m := range tab.messages() {
+			t.Errorf("console %s: %s (%s)", m.Type, m.Text, m.URL)
+		}
+	})
+
 	// The detector itself: a body with an inline style is blocked and reported.
 	t.Run("violation is detected", func(t *testing.T) {
 		tab := newTab(t, browserCtx)
@@ -239,6 +302,13 @@ func (tb *tab) load(t *testing.T, url string) {
 	t.Helper()
 	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("navigate %s: %v", url, err)
+	}
+}
+
+func (tb *tab) click(t *testing.T, css string) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(css))); err != nil {
+		t.Fatalf("click %s: %v", css, err)
 	}
 }
 
