@@ -11,7 +11,7 @@ import (
 //
 // Every response gets a fresh nonce in its CSP header, and script-src lists only our own
 // origin and that nonce: no inline script runs unless it carries the nonce of this very
-// response. Our only scripts are files under /static/ (the article page's Listen button), so
+// response. Our only scripts are files under /static/ (Listen and the generated AI features), so
 // 'self' lets them run. None of our templates has an inline script or style (the look is one
 // external stylesheet, style-src 'self'), so no rendered body depends on the nonce. That is
 // what lets the cached pages share one body between many responses while each response still
