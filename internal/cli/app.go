@@ -121,6 +121,7 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 	}
 	if svc != nil { // a nil *llm.Service in the interface would read as "configured"
 		webCfg.LLM = svc
+		a.registry.MustRegister(llmMetrics(svc)...)
 	}
 	a.web, err = web.New(webCfg)
 	if err != nil {
@@ -149,6 +150,29 @@ func newLLM(cfg *config.Config, log *slog.Logger) (*llm.Service, error) {
 	}
 	log.Info("AI features: with a language model", slog.String("host", host), slog.String("model", lc.Model))
 	return svc, nil
+}
+
+// llmMetrics exposes the service's counters, read at each scrape.
+func llmMetrics(svc *llm.Service) []prometheus.Collector {
+	stat := func(f func(llm.Stats) float64) func() float64 {
+		return func() float64 { return f(svc.Stats()) }
+	}
+	return []prometheus.Collector{
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newsdesk_llm_calls_total", Help: "Calls made to the language model."},
+			stat(func(s llm.Stats) float64 { return float64(s.Calls) })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newsdesk_llm_cache_hits_total", Help: "AI answers served from the cache."},
+			stat(func(s llm.Stats) float64 { return float64(s.CacheHits) })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newsdesk_llm_fallbacks_total", Help: "AI answers that fell back to the built-in result."},
+			stat(func(s llm.Stats) float64 { return float64(s.Fallbacks) })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newsdesk_llm_dropped_sentences_total", Help: "Generated sentences the citation check removed."},
+			stat(func(s llm.Stats) float64 { return float64(s.Dropped) })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newsdesk_llm_cache_entries", Help: "AI answers in the cache."},
+			stat(func(s llm.Stats) float64 { return float64(s.CacheEntries) })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newsdesk_llm_tokens_today", Help: "Language model tokens used this UTC day."},
+			stat(func(s llm.Stats) float64 { return float64(s.TokensToday) })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newsdesk_llm_calls_today", Help: "Language model calls this UTC day."},
+			stat(func(s llm.Stats) float64 { return float64(s.CallsToday) })),
+	}
 }
 
 // run serves until ctx ends, then shuts down gracefully: the web server stops taking

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"newsdesk/internal/config"
 )
 
@@ -47,6 +49,22 @@ func TestNewLLM(t *testing.T) {
 	}), log)
 	if err != nil || svc == nil {
 		t.Fatalf("on: %v, %v", svc, err)
+	}
+	// Its counters register on a registry and read as metrics.
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(llmMetrics(svc)...)
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, f := range families {
+		names[f.GetName()] = true
+	}
+	for _, want := range []string{"newsdesk_llm_calls_total", "newsdesk_llm_fallbacks_total", "newsdesk_llm_tokens_today"} {
+		if !names[want] {
+			t.Errorf("metric %s missing from %v", want, names)
+		}
 	}
 	if got := logs.String(); !strings.Contains(got, "host=127.0.0.1:11434") || !strings.Contains(got, "model=llama3.2") || strings.Contains(got, "s3cret") {
 		t.Errorf("on: log %q", got)

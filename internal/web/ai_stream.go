@@ -71,6 +71,12 @@ func (s *Server) streamAI(w http.ResponseWriter, r *http.Request, scope llm.Scop
 		IP:       clientIP(r),
 	}
 	w.Header().Set("Cache-Control", "no-store")
+	if r.Method == http.MethodHead {
+		// The mux lets HEAD into GET routes; a link checker must not cost a model call.
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	tw := &trackingWriter{ResponseWriter: w}
 	err := s.llm.WriteSSE(r.Context(), tw, req)
 	switch {

@@ -150,9 +150,21 @@ func TestAIStream(t *testing.T) {
 		}
 	}
 
+	// HEAD answers without asking the model.
+	before := len(fake.requests())
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodHead, ts.url+"/article/1/ai/summary", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || len(fake.requests()) != before {
+		t.Errorf("HEAD: status %d, %d model requests", resp.StatusCode, len(fake.requests())-before)
+	}
+
 	// Never through the page cache: the same URL twice reaches the service twice, while the
 	// article page next to it is served from the cache.
-	before := len(fake.requests())
+	before = len(fake.requests())
 	ts.get(t, "/article/1/ai/summary")
 	ts.get(t, "/article/1/ai/summary")
 	if n := len(fake.requests()) - before; n != 2 {
