@@ -33,6 +33,11 @@ type Config struct {
 	TextWords  int
 	// EntityBoost multiplies the weight of names and numbers found in the body.
 	EntityBoost float64
+	// PublisherDocs is how many recent articles of each publisher are remembered to find
+	// its house terms (home town, own name), whose weight is then cut by the share of those
+	// articles holding them, times PublisherDamping; either 0 disables it.
+	PublisherDocs    int
+	PublisherDamping float64
 	// DupContainment is the least share of the shorter text's sampled shingles that must be
 	// found in the other text for the two to be copies.
 	DupContainment float64
@@ -64,6 +69,8 @@ func DefaultConfig() Config {
 		TextWeight:       0.2,
 		TextWords:        300,
 		EntityBoost:      2,
+		PublisherDocs:    20,
+		PublisherDamping: 0.7,
 		DupContainment:   0.5,
 		DupTitleWords:    4,
 		ConsolidateEvery: 0,

@@ -93,7 +93,7 @@ func representative(articles []Candidate) Candidate {
 	df := make(map[uint64]int)
 	for i, a := range articles {
 		m := make(map[uint64]float64)
-		tk.words(trimSiteName(a.Title, a.Publisher), true, func(w []byte, _, _ bool) { m[hashBytes(w)]++ })
+		tk.words(trimSiteName(a.Title, a.Publisher), tk.itemLanguage(&a.Item), true, func(w []byte, _, _ bool) { m[hashBytes(w)]++ })
 		vecs[i] = m
 		for h := range m {
 			df[h]++

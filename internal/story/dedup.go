@@ -83,7 +83,7 @@ func (d *dupIndex) fingerprint(it *Item, tk *tokenizer) *dupItem {
 	// Too little text to compare: fall back to the headline's content words.
 	n := 0
 	h := uint64(fnvOffset)
-	tk.words(trimSiteName(it.Title, it.Publisher), false, func(w []byte, _, _ bool) {
+	tk.words(trimSiteName(it.Title, it.Publisher), tk.itemLanguage(it), false, func(w []byte, _, _ bool) {
 		n++
 		h = pairHash(h, hashBytes(w))
 	})

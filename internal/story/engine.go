@@ -13,6 +13,7 @@ type Engine struct {
 	feat     *featurizer
 	df       *docFreq
 	dups     *dupIndex
+	pubs     *publishers
 	stories  map[int64]*cluster
 	postings map[uint64][]int64 // term → live stories whose centroid holds it
 	redirect map[int64]int64    // merged story → the story it became
@@ -41,6 +42,7 @@ func NewEngine(cfg Config) *Engine {
 	}
 	e.feat = newFeaturizer(&e.cfg)
 	e.dups = newDupIndex(&e.cfg)
+	e.pubs = newPublishers(cfg.PublisherDocs, cfg.PublisherDamping)
 	return e
 }
 
@@ -75,7 +77,7 @@ func (e *Engine) Add(it Item) Assignment {
 	t := e.clock(it.Published)
 	di := e.dups.fingerprint(&it, &e.feat.tk)
 	di.t = t
-	v := e.feat.vectorize(&it, e.df, t)
+	v := e.feat.vectorize(&it, e.df, e.pubs, t)
 
 	var a Assignment
 	if orig := e.dups.find(di); orig != nil {
@@ -127,6 +129,7 @@ func (e *Engine) Add(it Item) Assignment {
 	a.Story = c.id
 	di.story = c.id
 	e.dups.add(di)
+	e.pubs.record(it.Publisher, e.feat.houseTerms, t)
 	if s := e.maybeSplit(c); s != nil {
 		a.Split = s
 		a.Story = e.storyOf(c, it.ID, s)
@@ -156,7 +159,7 @@ func (e *Engine) Restore(it Item, story int64, duplicateOf int64) {
 	di := e.dups.fingerprint(&it, &e.feat.tk)
 	di.t = t
 	di.original = duplicateOf
-	v := e.feat.vectorize(&it, e.df, t)
+	v := e.feat.vectorize(&it, e.df, e.pubs, t)
 	story = e.Resolve(story)
 	c := e.stories[story]
 	if c == nil {
@@ -172,6 +175,9 @@ func (e *Engine) Restore(it Item, story int64, duplicateOf int64) {
 	}
 	di.story = c.id
 	e.dups.add(di)
+	if duplicateOf == 0 {
+		e.pubs.record(it.Publisher, e.feat.houseTerms, t)
+	}
 	e.maintain(t)
 }
 
@@ -339,6 +345,8 @@ func (e *Engine) maintain(t int64) {
 		}
 	}
 	e.dups.expire(cutoff)
+	// A publisher's habits outlast its stories: keep its history four windows.
+	e.pubs.expire(e.now - 4*int64(e.cfg.Window.Seconds()))
 	e.df.prune(e.now, 0.05)
 }
 

@@ -23,6 +23,8 @@ type featurizer struct {
 	raw    map[uint64]float32
 	keys   []uint64
 	sorted []term
+
+	houseTerms []uint64
 }
 
 func newFeaturizer(cfg *Config) *featurizer {
@@ -30,9 +32,13 @@ func newFeaturizer(cfg *Config) *featurizer {
 }
 
 // vectorize counts the item's terms into df and returns its tf-idf vector.
-func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
+//
+// It leaves in f.houseTerms the article's strongest terms before publisher damping, for the
+// caller to record once the article is placed (copies are not recorded: they would count
+// one article many times).
+func (f *featurizer) vectorize(it *Item, df *docFreq, pubs *publishers, now int64) vector {
 	clear(f.raw)
-	stem := it.Language == "" || strings.HasPrefix(it.Language, "en")
+	lang := f.tk.itemLanguage(it)
 	title := trimSiteName(it.Title, it.Publisher)
 
 	// Headline words, and adjacent pairs: "rings asteroid" is a sharper signal than
@@ -40,7 +46,7 @@ func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
 	bw := float32(f.cfg.BigramWeight)
 	var last uint64
 	have := false
-	f.tk.words(title, stem, func(w []byte, _, _ bool) {
+	f.tk.words(title, lang, true, func(w []byte, _, _ bool) {
 		h := hashBytes(w)
 		f.raw[h]++
 		if have && bw > 0 {
@@ -53,7 +59,7 @@ func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
 		tw := float32(f.cfg.TextWeight)
 		eb := float32(f.cfg.EntityBoost)
 		n := 0
-		f.tk.words(it.Text, stem, func(w []byte, capital, start bool) {
+		f.tk.words(it.Text, lang, true, func(w []byte, capital, start bool) {
 			if n >= f.cfg.TextWords {
 				return
 			}
@@ -74,35 +80,43 @@ func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
 	df.addDoc(f.keys, now)
 
 	f.sorted = f.sorted[:0]
-	var norm float64
 	for _, h := range f.keys {
 		w := float32(math.Log1p(float64(f.raw[h]))) * idfPow(df.idf(h, now), f.cfg.IDFPower)
-		if w <= 0 {
-			continue
+		if w > 0 {
+			f.sorted = append(f.sorted, term{h, w})
 		}
-		f.sorted = append(f.sorted, term{h, w})
-		norm += float64(w) * float64(w)
+	}
+	// Long texts have hundreds of terms; the strongest carry the story.
+	if len(f.sorted) > maxTerms {
+		sortByWeight(f.sorted)
+	}
+	// The publisher's house terms are judged on what it published before, and this
+	// article's strongest terms join that history.
+	hist := pubs.history(it.Publisher)
+	if hist != nil {
+		for i := range f.sorted {
+			f.sorted[i].w *= hist.damping(f.sorted[i].h, pubs.strength)
+		}
+	}
+	f.houseTerms = nil
+	if it.Publisher != "" && pubs.keep > 0 {
+		top := f.sorted[:min(len(f.sorted), maxTerms)]
+		f.houseTerms = make([]uint64, len(top))
+		for i, t := range top {
+			f.houseTerms[i] = t.h
+		}
+		slices.Sort(f.houseTerms)
+	}
+	if hist != nil && len(f.sorted) > maxTerms {
+		sortByWeight(f.sorted)
+	}
+	f.sorted = f.sorted[:min(len(f.sorted), maxTerms)]
+	var norm float64
+	for _, t := range f.sorted {
+		norm += float64(t.w) * float64(t.w)
 	}
 	if norm == 0 {
 		return nil
-	}
-	// Long texts have hundreds of terms; the strongest carry the story.
-	const maxTerms = 64
-	if len(f.sorted) > maxTerms {
-		slices.SortFunc(f.sorted, func(a, b term) int {
-			switch {
-			case a.w > b.w:
-				return -1
-			case a.w < b.w:
-				return 1
-			}
-			return 0
-		})
-		f.sorted = f.sorted[:maxTerms]
-		norm = 0
-		for _, t := range f.sorted {
-			norm += float64(t.w) * float64(t.w)
-		}
 	}
 	inv := float32(1 / math.Sqrt(norm))
 	v := make(vector, len(f.sorted))
@@ -119,6 +133,26 @@ func (f *featurizer) vectorize(it *Item, df *docFreq, now int64) vector {
 		return 0
 	})
 	return v
+}
+
+// maxTerms caps an article's vector: long texts have hundreds of terms, and the strongest
+// carry the story.
+const maxTerms = 64
+
+func sortByWeight(ts []term) {
+	slices.SortFunc(ts, func(a, b term) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		case a.h < b.h: // ties broken by hash: map order must not change the result
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return 0
+	})
 }
 
 // trimSiteName drops a trailing " - Site" or " | Site" that repeats the publisher's name:

@@ -83,9 +83,10 @@ func topicNeighbours(target Item, cs []Candidate) []Candidate {
 	var tk tokenizer
 	bag := func(it *Item) map[uint64]float64 {
 		m := make(map[uint64]float64)
-		tk.words(it.Title, true, func(w []byte, _, _ bool) { m[hashBytes(w)] += 1 })
+		lang := tk.itemLanguage(it)
+		tk.words(it.Title, lang, true, func(w []byte, _, _ bool) { m[hashBytes(w)] += 1 })
 		n := 0
-		tk.words(it.Text, true, func(w []byte, capital, start bool) {
+		tk.words(it.Text, lang, true, func(w []byte, capital, start bool) {
 			if n++; n > 200 {
 				return
 			}

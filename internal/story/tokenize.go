@@ -1,7 +1,6 @@
 package story
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,10 +38,11 @@ func pairHash(a, b uint64) uint64 {
 	return h ^ h>>29
 }
 
-// words calls fn for every content word of s, after lower-casing, dropping stopwords and
-// stemming. sentenceStart tells fn whether the word began a sentence, so capitalisation can
-// be read as a sign of a proper noun only where it is not forced by grammar.
-func (tk *tokenizer) words(s string, stem bool, fn func(w []byte, capital, sentenceStart bool)) {
+// words calls fn for every content word of s, after folding case and diacritics, dropping
+// the language's stop words and, when stem is set, stemming. sentenceStart tells fn whether
+// the word began a sentence, so capitalisation can be read as a sign of a proper noun only
+// where it is not forced by grammar (German capitalises every noun, so there it is no sign).
+func (tk *tokenizer) words(s string, lang language, stem bool, fn func(w []byte, capital, sentenceStart bool)) {
 	start := true // at the beginning of a sentence
 	i := 0
 	for i < len(s) {
@@ -60,9 +60,16 @@ func (tk *tokenizer) words(s string, stem bool, fn func(w []byte, capital, sente
 		for j < len(s) {
 			r, size = utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
-				tk.buf = utf8.AppendRune(tk.buf, unicode.ToLower(r))
+				if f := foldRune(r); f != 0 {
+					tk.buf = utf8.AppendRune(tk.buf, f)
+				} else {
+					tk.buf = append(tk.buf, foldWide(r)...)
+				}
 				j += size
 				continue
+			}
+			if (r == '\'' || r == '’') && lang.elides() {
+				break // "l'équipe": the article is a word of its own
 			}
 			// Keep inner apostrophes, hyphens and dots between letters or digits
 			// ("o'neill", "t-mobile", "u.s.") as one word.
@@ -87,16 +94,33 @@ func (tk *tokenizer) words(s string, stem bool, fn func(w []byte, capital, sente
 		}
 		i = j
 		w := tk.buf
-		if stem {
-			w = stemEnglish(w)
-		}
-		if len(w) == 0 || isStopword(w) {
+		if len(w) == 0 || tk.isStopword(lang, w) {
 			start = false
 			continue
+		}
+		if stem {
+			// English lists inflected filler by its stem ("updat"), so it is checked again.
+			if w = lang.stem(w); lang == langEnglish && tk.isStopword(lang, w) {
+				start = false
+				continue
+			}
+		}
+		if lang == langGerman {
+			capital = false
 		}
 		fn(w, capital, start)
 		start = false
 	}
+}
+
+func toLower(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 func isWordRune(r rune) bool {
@@ -131,30 +155,9 @@ func hasSuffix(w []byte, s string) bool {
 	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
 }
 
-func isStopword(w []byte) bool {
+func (tk *tokenizer) isStopword(l language, w []byte) bool {
 	if len(w) == 1 && !(w[0] >= '0' && w[0] <= '9') {
 		return true
 	}
-	_, ok := stopwords[string(w)] // no allocation: the compiler special-cases this lookup
-	return ok
+	return stopwords.has(l, w)
 }
-
-// stopwords are English function words plus the words news headlines use for every story
-// ("update", "video", "report"), which say nothing about which story an article is on.
-var stopwords = func() map[string]struct{} {
-	m := make(map[string]struct{})
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
-	be because been before being below between both but by can could did do does doing down during each
-	few for from further had has have having he her here hers herself him himself his how i if in into is
-	it its itself just me more most my myself no nor not now of off on once only or other our ours out
-	over own same she should so some such than that the their theirs them themselves then there these
-	they this those through to too under until up very was we were what when where which while who whom
-	why will with would you your yours yourself yet via vs amid per us may might must shall ever
-	update updat refile rpt wrapup corrected correct exclusive breaking video photo photos watch
-	report say says said new news today week year day live here's what's it's don't can't won't
-	one two three first get gets got make makes made take takes go goes going come comes know see
-	look looks want wants back still way like just now over`) {
-		m[w] = struct{}{}
-	}
-	return m
-}()

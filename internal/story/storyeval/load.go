@@ -88,3 +88,29 @@ func Load(path string) ([]Record, error) {
 	}
 	return out, nil
 }
+
+// SplitDays cuts a corpus by publication day into the records of its first n calendar days
+// (counted from the earliest) and the rest, for tuning on one part and reporting the other.
+func SplitDays(recs []Record, n int) (first, rest []Record) {
+	var lo time.Time
+	times := make([]time.Time, len(recs))
+	for i, r := range recs {
+		t, err := ParseTime(r.Published)
+		if err != nil {
+			continue
+		}
+		times[i] = t
+		if !t.IsZero() && (lo.IsZero() || t.Before(lo)) {
+			lo = t
+		}
+	}
+	cut := lo.Truncate(24*time.Hour).AddDate(0, 0, n)
+	for i, r := range recs {
+		if times[i].Before(cut) {
+			first = append(first, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	return first, rest
+}
