@@ -333,3 +333,18 @@ func (s *Store) UseEmailToken(ctx context.Context, tokenHash, kind string, now t
 	}
 	return userID, nil
 }
+
+// EmailTokenUser returns the user of a token that UseEmailToken would accept at now,
+// without using it, so a reset form can check the new password before spending the link.
+func (s *Store) EmailTokenUser(ctx context.Context, tokenHash, kind string, now time.Time) (int64, error) {
+	var userID int64
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT user_id FROM email_tokens WHERE token_hash = ? AND kind = ? AND used_at = 0 AND expires > ?`),
+		tokenHash, kind, ms(now)).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: email token: %w", ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: email token: %w", err)
+	}
+	return userID, nil
+}

@@ -141,6 +141,10 @@ func TestEmailTokensAreSingleUse(t *testing.T) {
 			{"verify", "v", TokenVerify, now, true},
 		}
 		for _, tt := range tests {
+			peek, perr := s.EmailTokenUser(ctx, tt.hash, tt.kind, tt.at)
+			if tt.ok != (perr == nil) || (tt.ok && peek != ann.ID) {
+				t.Errorf("%s: peek %d, %v", tt.name, peek, perr)
+			}
 			id, err := s.UseEmailToken(ctx, tt.hash, tt.kind, tt.at)
 			if tt.ok && (err != nil || id != ann.ID) {
 				t.Errorf("%s: %d, %v", tt.name, id, err)
