@@ -32,13 +32,12 @@ type elem struct {
 type analysis struct {
 	elems []elem
 	index map[*html.Node]int32
-	hints map[string]int8 // class/id verdicts already computed on this page
 }
 
 // analyze walks body once, collecting element measurements. Junk elements are detached from
 // the tree so that nothing later sees them.
 func analyze(body *html.Node, removed func(*html.Node) bool) *analysis {
-	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024), hints: map[string]int8{}}
+	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024)}
 	an.walk(body, -1, -1, false, removed)
 	an.aggregate()
 	return an
@@ -87,7 +86,7 @@ func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed
 		e.drop = true
 	}
 	if n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Figcaption {
-		e.hint = int8(hintScore(n, an.hints))
+		e.hint = int8(hintScore(n))
 		if e.hint == 0 && structuralNeg(n.DataAtom) {
 			e.hint = -1
 		}

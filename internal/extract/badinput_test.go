@@ -101,7 +101,7 @@ func TestDecodeCharsets(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
 		}
-		if !strings.Contains(got, tc.want) {
+		if !strings.Contains(string(got), tc.want) {
 			t.Errorf("%s: decode = %q, want it to contain %q", tc.name, got, tc.want)
 		}
 	}

@@ -16,39 +16,40 @@ import (
 // bytes, but many real pages declare it later, after long inline scripts.
 const sniffLen = 8 << 10
 
-// decode returns the page as UTF-8 text. The charset comes from a byte-order mark, then the
+// decode returns the page as UTF-8. The charset comes from a byte-order mark, then the
 // Content-Type header, then a <meta> declaration; a page that declares nothing is UTF-8 when
 // it is valid UTF-8 and Windows-1252 otherwise. A declared single-byte charset is overruled
 // when the bytes are valid, non-ASCII UTF-8, which happens with mislabelled pages and almost
-// never by chance.
-func decode(body []byte, contentType string) (string, error) {
+// never by chance. A UTF-8 page is returned as it came, without a copy: body must not change
+// while the page is extracted.
+func decode(body []byte, contentType string) ([]byte, error) {
 	if len(body) == 0 {
-		return "", ErrEmpty
+		return nil, ErrEmpty
 	}
 	if len(body) > MaxInputBytes {
 		body = body[:MaxInputBytes]
 	}
 	if looksBinary(body) {
-		return "", ErrNotHTML
+		return nil, ErrNotHTML
 	}
 	enc, name := declaredEncoding(body, contentType)
 	if enc == nil || name == "utf-8" {
 		if utf8.Valid(body) {
-			return string(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))), nil
+			return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), nil
 		}
 		if enc == nil {
 			enc, _ = htmlindex.Get("windows-1252")
 		} else {
-			return strings.ToValidUTF8(string(body), "\uFFFD"), nil
+			return bytes.ToValidUTF8(body, []byte("\uFFFD")), nil
 		}
 	} else if isSingleByte(name) && !isASCII(body) && utf8.Valid(body) {
-		return string(body), nil
+		return body, nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
-		return "", fmt.Errorf("extract: decode %s: %w", name, err)
+		return nil, fmt.Errorf("extract: decode %s: %w", name, err)
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // declaredEncoding finds the encoding named by a BOM, the header or a <meta> tag.

@@ -158,7 +158,7 @@ func (d *document) filter(blocks []block, title, site string) []block {
 		if cat != NotBoilerplate || isLeakedMarkup(b.text) || !hasWord(b.text) {
 			continue
 		}
-		if ns != "" && normTitle(b.text) == ns {
+		if ns != "" && len(b.text) <= 2*len(ns)+8 && normTitle(b.text) == ns {
 			// The publication's name alone, as a sign-off: "(Rheinland Post)".
 			continue
 		}

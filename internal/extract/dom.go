@@ -26,23 +26,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// classID returns the class and id of n joined, lower-cased, for hint matching.
-func classID(n *html.Node) string {
-	var c, id string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "class":
-			c = a.Val
-		case "id":
-			id = a.Val
-		}
-	}
-	if c == "" && id == "" {
-		return ""
-	}
-	return strings.ToLower(c + " " + id)
-}
-
 // textOf returns the text under n with whitespace collapsed, skipping script and style.
 func textOf(n *html.Node) string {
 	var b strings.Builder

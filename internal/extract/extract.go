@@ -9,12 +9,12 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -90,7 +90,7 @@ func (e *Extractor) Extract(ctx context.Context, body []byte, contentType, pageU
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	doc, err := html.Parse(bytes.NewReader(stripRawText(text)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrTooDeep, err)
 	}

@@ -50,44 +50,62 @@ var (
 	}
 )
 
-// hintScore is -1 for a negative class/id, +1 for a positive one, 0 otherwise. cache holds
-// the verdicts on class/id strings already seen on this page (they repeat a lot); it may be
-// nil.
-func hintScore(n *html.Node, cache map[string]int8) int {
-	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "reviewBody" || ip == "text" {
-		return 1
+// hintScore is -1 for a negative class/id, +1 for a positive one, 0 otherwise.
+func hintScore(n *html.Node) int {
+	var class, id, role string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			if a.Val == "articleBody" || a.Val == "reviewBody" || a.Val == "text" {
+				return 1
+			}
+		case "role":
+			role = a.Val
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		}
 	}
-	switch strings.ToLower(attr(n, "role")) {
+	switch strings.ToLower(role) {
 	case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar":
 		return -1
 	}
-	ci := classID(n)
-	if ci == "" {
+	if class == "" && id == "" {
 		return 0
 	}
-	if v, ok := cache[ci]; ok {
-		return int(v)
-	}
-	v := classHint(ci)
-	if cache != nil {
-		cache[ci] = int8(v)
-	}
-	return v
+	return classHint(class, id)
 }
 
-func classHint(ci string) int {
-	if containsAny(ci, posSubstr) {
+// hintMatcher finds the positive (bit 0) and negative (bit 1) substrings in one pass.
+var hintMatcher = newSubstrMatcher(posSubstr, negSubstr)
+
+// classHint judges an element's class and id attributes. Substrings decide first, positive
+// before negative; then each class name is matched whole against negTokens.
+func classHint(class, id string) int {
+	bits := hintMatcher.match(class) | hintMatcher.match(id)
+	if bits&1 != 0 {
 		return 1
 	}
-	if containsAny(ci, negSubstr) {
+	if bits&2 != 0 || negClassList(class) || negClassList(id) {
 		return -1
 	}
-	for _, cls := range strings.Fields(ci) {
-		if negClass(cls) {
-			return -1
-		}
-	}
 	return 0
+}
+
+// negClassList reports whether one of the white-space separated names in s is negative.
+func negClassList(s string) bool {
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] > ' ' {
+			continue
+		}
+		if i > start && negClass(strings.ToLower(s[start:i])) {
+			return true
+		}
+		start = i + 1
+	}
+	return false
 }
 
 // negClass matches one class name against negTokens: the whole name, its last part
@@ -109,15 +127,6 @@ func negClass(cls string) bool {
 var negPrefixes = map[string]bool{"ad": true, "ads": true, "nav": true, "menu": true, "footer": true,
 	"share": true, "social": true, "related": true, "promo": true, "newsletter": true, "sidebar": true,
 	"comment": true, "comments": true, "cookie": true, "latest": true, "banner": true, "widget": true, "breadcrumb": true}
-
-func containsAny(s string, needles []string) bool {
-	for _, n := range needles {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
 
 // isHidden reports markup that a browser would not show.
 func isHidden(n *html.Node) bool {

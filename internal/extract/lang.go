@@ -38,7 +38,7 @@ func resolveLanguage(m *metadata, text string) string {
 		}
 		text = text[:cut]
 	}
-	if len(text) < 200 {
+	if len(text) < 200 || markup != "" && stopwordsConfirm(markup, text) {
 		return markup
 	}
 	info := whatlanggo.Detect(text)

@@ -34,6 +34,19 @@ var (
 	dateClasses   = []string{"date", "datum", "fecha", "publish", "timestamp", "dateline", "pubdate", "data-pub", "zeit"}
 )
 
+// metaClassMatcher finds the class and id words metadata cares about in one pass.
+var metaClassMatcher = newSubstrMatcher(bylineClasses, dateClasses, []string{"comment", "respond"},
+	[]string{"bio", "avatar", "image"}, []string{"update"})
+
+// The bits of metaClassMatcher's sets.
+const (
+	metaByline    = 1 << iota
+	metaDate      // date-classed text
+	metaComments  // a comment section: its "author" elements name commenters
+	metaNotByline // an author's bio or picture, not the byline
+	metaUpdate    // the modification date
+)
+
 // readMetadata walks the whole document once.
 func readMetadata(doc *html.Node) metadata {
 	m := metadata{props: make(map[string]string, 32)}
@@ -144,19 +157,16 @@ func (m *metadata) walkIn(n *html.Node, inBody, inComments bool) {
 			}
 		}
 		if inBody {
-			ci := classID(n)
-			if n.DataAtom == atom.Form || strings.Contains(ci, "comment") || strings.Contains(ci, "respond") {
+			bits := metaClassMatcher.match(attr(n, "class")) | metaClassMatcher.match(attr(n, "id"))
+			if n.DataAtom == atom.Form || bits&metaComments != 0 {
 				inComments = true
 			}
-			if ci != "" && !inComments && len(m.bylines) < 16 && containsAny(ci, bylineClasses) &&
-				!strings.Contains(ci, "bio") && !strings.Contains(ci, "avatar") && !strings.Contains(ci, "image") {
+			if bits&metaByline != 0 && !inComments && len(m.bylines) < 16 && bits&metaNotByline == 0 {
 				if t := textOf(n); t != "" && len(t) < 200 {
 					m.bylines = append(m.bylines, t)
 				}
 			}
-			if ci != "" && len(m.dateText) < 16 && n.DataAtom != atom.Time &&
-				containsAny(ci, dateClasses) &&
-				!strings.Contains(ci, "update") {
+			if bits&metaDate != 0 && len(m.dateText) < 16 && n.DataAtom != atom.Time && bits&metaUpdate == 0 {
 				if t := textOf(n); t != "" && len(t) < 120 {
 					m.dateText = append(m.dateText, t)
 				}
