@@ -300,7 +300,9 @@ func escapeText(s string) string {
 	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
 }
 
-func isASCIIPunct(c byte) bool { return c < 0x80 && unicode.IsPunct(rune(c)) || strings.IndexByte("`*_[]()<>#+-.!\\|~", c) >= 0 }
+func isASCIIPunct(c byte) bool {
+	return c < 0x80 && unicode.IsPunct(rune(c)) || strings.IndexByte("`*_[]()<>#+-.!\\|~", c) >= 0
+}
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
