@@ -90,3 +90,21 @@ func TestClusterCommandErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestBenchClusterDemo(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	if code := Run(context.Background(), env, []string{"bench", "cluster", "--demo"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"53 full-text articles", "language declared", "language detected"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "mixed story") {
+		t.Errorf("the demo groups articles of different stories:\n%s", out)
+	}
+}

@@ -30,9 +30,10 @@ func TestCorpusBCubed(t *testing.T) {
 	r := RunEngine(s, story.DefaultConfig(), 0, nil)
 	t.Logf("BCubed P %.3f R %.3f F1 %.3f; pairwise F1 %.3f; clusters %d/%d; %.0f items/s",
 		r.Scores.BCubedP, r.Scores.BCubedR, r.Scores.BCubedF1, r.Scores.PairF1, r.Scores.Predicted, r.Scores.Gold, r.ItemsPerSecond())
-	// Measured 0.794 with the default configuration; the floor leaves room for noise
-	// from parameter changes, not for a regression.
-	const floor = 0.78
+	// Measured 0.797 with the default configuration (0.825 on the first ten days it was
+	// tuned on, 0.780 on the last ten held out); the floor leaves room for noise from
+	// parameter changes, not for a regression.
+	const floor = 0.785
 	if r.Scores.BCubedF1 < floor {
 		t.Errorf("BCubed F1 %.3f below the floor %.2f", r.Scores.BCubedF1, floor)
 	}
