@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html/charset"
 
+	"newsdesk/internal/demo"
 	"newsdesk/internal/extract"
 )
 
@@ -31,7 +33,7 @@ import (
 // the same process, for go-trafilatura and readeck go-readability; or, with --site-templates,
 // what learned site templates add on a generated multi-page site.
 func benchExtract(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "bench extract", "bench extract [--corpus DIR] [--site-templates] [--peers=false]")
+	fs := newFlagSet(env, "bench extract", "bench extract [--corpus DIR] [--site-templates] [--metadata [--misses]] [--peers=false]")
 	corpus := fs.String("corpus", "../shared/corpora/extraction-aeb", "corpus directory with ground-truth.json and html/<id>.html.gz")
 	siteTemplates := fs.Bool("site-templates", false, "measure learned site templates on a generated site instead")
 	sitePages := fs.Int("site-pages", 40, "pages of the generated site for --site-templates")
@@ -39,11 +41,16 @@ func benchExtract(ctx context.Context, env *Env, args []string) error {
 	fallback := fs.Bool("trafilatura-fallback", true, "run go-trafilatura with its readability/distiller fallback (its best-quality setting)")
 	rounds := fs.Int("rounds", 1, "passes over the corpus in each speed phase")
 	worst := fs.Int("worst", 0, "list the N pages where our extractor scores lowest")
+	metadata := fs.Bool("metadata", false, "measure title, date and byline on the demo publishers' pages, and agreement with the corpus pages' own JSON-LD")
+	misses := fs.Bool("misses", false, "with --metadata: list each page where a field is wrong")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *siteTemplates {
 		return benchSiteTemplates(ctx, env, *sitePages)
+	}
+	if *metadata {
+		return benchMetadata(ctx, env, *corpus, *misses)
 	}
 	pages, err := loadExtractionCorpus(*corpus)
 	if err != nil {
@@ -410,4 +417,185 @@ func benchSiteTemplates(ctx context.Context, env *Env, n int) error {
 		fmt.Fprintf(env.Stdout, "  %s\n", b)
 	}
 	return nil
+}
+
+// metaTally counts one metadata field over pages.
+type metaTally struct {
+	name         string
+	pages, right int
+	target       float64
+}
+
+func (m *metaTally) add(ok bool) {
+	m.pages++
+	if ok {
+		m.right++
+	}
+}
+
+func (m *metaTally) rate() float64 {
+	if m.pages == 0 {
+		return 0
+	}
+	return float64(m.right) / float64(m.pages)
+}
+
+// benchMetadata measures title, date and byline. The demo publishers' pages have known
+// answers (the demo's own article records); the corpus pages only have what their JSON-LD
+// says, which is agreement, not independent truth: our extractor reads that JSON-LD too.
+func benchMetadata(ctx context.Context, env *Env, corpus string, misses bool) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// A simulator started at the reference time an hour ago has released every article, and
+	// its dates are demo.Articles()' Published times.
+	now := demo.ReferenceStart()
+	sim := demo.New(demo.Options{Now: func() time.Time { return now }})
+	now = now.Add(time.Hour)
+	base, err := sim.Start(ctx)
+	if err != nil {
+		return fmt.Errorf("bench metadata: %w", err)
+	}
+	truth := map[string]demo.Article{}
+	for _, a := range demo.Articles() {
+		truth[a.Publisher+"/"+a.Slug] = a
+	}
+	ex := extract.New(extract.Options{})
+	client := &http.Client{Timeout: 10 * time.Second}
+	tallies := []*metaTally{{name: "title exact", target: 0.90}, {name: "date (day)", target: 0.92}, {name: "byline", target: 0.75}}
+	var missed []string
+	for _, rel := range sim.Timeline() {
+		want := truth[rel.Publisher+"/"+rel.Slug]
+		a, err := fetchExtract(ctx, client, ex, base+rel.Path)
+		if err != nil {
+			return fmt.Errorf("bench metadata: %s: %w", rel.Path, err)
+		}
+		// The demo writes bylines as "Name, Job Title"; the byline is the name.
+		name, _, _ := strings.Cut(want.Byline, ",")
+		checks := []struct {
+			ok        bool
+			got, want string
+		}{
+			{extract.SameTitle(a.Title, want.Title), a.Title, want.Title},
+			{extract.SameDay(a.Published, want.Published), fmtTime(a.Published), want.Published.Format(time.RFC3339)},
+			{extract.SameByline(a.Byline, name), a.Byline, name},
+		}
+		for i, c := range checks {
+			tallies[i].add(c.ok)
+			if !c.ok {
+				missed = append(missed, fmt.Sprintf("  %s %s: got %q, want %q", rel.Path, tallies[i].name, c.got, c.want))
+			}
+		}
+	}
+	fmt.Fprintf(env.Stdout, "metadata on the demo publishers' article pages (7 sites, en/de/fr; truth: the demo's own records)\n\n")
+	if err := printTallies(env.Stdout, tallies, true); err != nil {
+		return err
+	}
+	if misses {
+		for _, m := range missed {
+			fmt.Fprintln(env.Stdout, m)
+		}
+	}
+
+	pages, err := loadExtractionCorpus(corpus)
+	if err != nil {
+		fmt.Fprintf(env.Stdout, "\ncorpus %s not read (%v): no JSON-LD agreement figures\n", corpus, err)
+		return nil
+	}
+	ld := []*metaTally{{name: "title exact"}, {name: "date (day)"}, {name: "byline"}}
+	missed = missed[:0]
+	withLD := 0
+	for _, p := range pages {
+		body, err := gunzip(p.gz)
+		if err != nil {
+			return fmt.Errorf("bench metadata: %s: %w", p.id, err)
+		}
+		page, ok := extract.ReadPageLD(body)
+		if !ok {
+			continue
+		}
+		withLD++
+		a, _ := ex.Extract(ctx, body, "", p.url)
+		if a == nil {
+			a = &extract.Article{}
+		}
+		if page.Headline != "" {
+			ok := extract.SameTitle(a.Title, page.Headline)
+			ld[0].add(ok)
+			if !ok {
+				missed = append(missed, fmt.Sprintf("  %s title: got %q, JSON-LD %q", p.id[:10], a.Title, page.Headline))
+			}
+		}
+		if t, ok := extract.ParseLDDate(page.Published); ok {
+			ok := extract.SameDay(a.Published, t)
+			ld[1].add(ok)
+			if !ok {
+				missed = append(missed, fmt.Sprintf("  %s date: got %s, JSON-LD %q", p.id[:10], fmtTime(a.Published), page.Published))
+			}
+		}
+		if len(page.Authors) > 0 {
+			want := strings.Join(page.Authors, ", ")
+			ok := extract.SameByline(a.Byline, want)
+			ld[2].add(ok)
+			if !ok {
+				missed = append(missed, fmt.Sprintf("  %s byline: got %q, JSON-LD %q", p.id[:10], a.Byline, want))
+			}
+		}
+	}
+	fmt.Fprintf(env.Stdout, "\nagreement with the page's own JSON-LD: %s, %d of %d pages have an article JSON-LD\n", corpus, withLD, len(pages))
+	fmt.Fprintf(env.Stdout, "(not independent ground truth: the extractor reads the same JSON-LD; a disagreement is\n")
+	fmt.Fprintf(env.Stdout, "either our error or a page whose JSON-LD differs from what it shows)\n\n")
+	if err := printTallies(env.Stdout, ld, false); err != nil {
+		return err
+	}
+	if misses {
+		for _, m := range missed {
+			fmt.Fprintln(env.Stdout, m)
+		}
+	}
+	return nil
+}
+
+func printTallies(w io.Writer, tallies []*metaTally, targets bool) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	if targets {
+		fmt.Fprintln(tw, "field\tpages\tcorrect\taccuracy\ttarget\t")
+	} else {
+		fmt.Fprintln(tw, "field\tpages\tagree\trate\t")
+	}
+	for _, t := range tallies {
+		if targets {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.2f\t\n", t.name, t.pages, t.right, t.rate(), t.target)
+		} else {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t\n", t.name, t.pages, t.right, t.rate())
+		}
+	}
+	return tw.Flush()
+}
+
+// fetchExtract gets one page and extracts it.
+func fetchExtract(ctx context.Context, client *http.Client, ex *extract.Extractor, pageURL string) (*extract.Article, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pageURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %s", resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, extract.MaxInputBytes))
+	if err != nil {
+		return nil, err
+	}
+	return ex.Extract(ctx, body, resp.Header.Get("Content-Type"), pageURL)
+}
+
+func fmtTime(t *time.Time) string {
+	if t == nil {
+		return "none"
+	}
+	return t.Format(time.RFC3339)
 }

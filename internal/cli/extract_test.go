@@ -115,3 +115,41 @@ func TestExtractCommandBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchExtractMetadata runs the metadata benchmark on the demo publishers and checks
+// that it reports every page and meets the targets there.
+func TestBenchExtractMetadata(t *testing.T) {
+	t.Parallel()
+	out, errs, code := runExtractCLI(t, "", "bench", "extract", "--metadata", "--corpus", filepath.Join(t.TempDir(), "absent"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	targets := map[string]float64{"title exact": 0.90, "date (day)": 0.92, "byline": 0.75}
+	found := 0
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			continue
+		}
+		name := strings.Join(f[:len(f)-4], " ")
+		target, ok := targets[name]
+		if !ok {
+			continue
+		}
+		found++
+		var pages, right int
+		var acc float64
+		fmt.Sscan(f[len(f)-4], &pages)
+		fmt.Sscan(f[len(f)-3], &right)
+		fmt.Sscan(f[len(f)-2], &acc)
+		if pages < 50 || acc < target {
+			t.Errorf("%s: %d pages, accuracy %.4f, target %.2f", name, pages, acc, target)
+		}
+	}
+	if found != len(targets) {
+		t.Errorf("found %d of %d metadata rows:\n%s", found, len(targets), out)
+	}
+	if !strings.Contains(out, "no JSON-LD agreement figures") {
+		t.Errorf("absent corpus not reported:\n%s", out)
+	}
+}

@@ -22,6 +22,11 @@ func TestCleanByline(t *testing.T) {
 		"Written by Sam Lee - 19 November 2019": "Sam Lee",
 		"https://example.com/authors/jane":      "",
 		"By":                                    "",
+		"By Jane Doe, Health Reporter":          "Jane Doe",
+		"Malik Henderson, Science Reporter":     "Malik Henderson",
+		"Von Anna Schmidt, Redakteurin":         "Anna Schmidt",
+		"Par Claire Dubois, envoyée spéciale":   "Claire Dubois",
+		"Jane Doe, John Roe":                    "Jane Doe, John Roe",
 	}
 	for in, want := range cases {
 		if got := cleanByline(in); got != want {

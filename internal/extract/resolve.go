@@ -127,11 +127,30 @@ func cleanByline(s string) string {
 	if loc := bylineCut.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	s = strings.Trim(s, " ,;:-–—|·•")
+	s = strings.Trim(dropJobTitles(s), " ,;:-–—|·•")
 	if len(s) < 3 || len(s) > 120 || strings.Count(s, " ") > 12 || !hasLetter(s) || cmsUser.MatchString(s) {
 		return ""
 	}
 	return s
+}
+
+// jobWords name a newsroom role: a part of a byline after a comma that has one of these is
+// the writer's title ("Jane Doe, Health Reporter"), not another author.
+var jobWords = regexp.MustCompile(`(?i)\b(reporter|correspondent|editor|writer|columnist|journalist|producer|contributor|analyst|critic|photographer|staff|redakteur(in)?|korrespondent(in)?|reporterin|autorin|journaliste|correspondante?|rédact(eur|rice)|envoyée? spéciale?|chroniqueur|corresponsal|periodista|redactora?|enviad[oa] especial|giornalista|corrispondente|inviat[oa]|caporedattore|redattore)\b`)
+
+// dropJobTitles removes the comma-separated parts of a byline that are job titles.
+func dropJobTitles(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	parts := strings.Split(s, ",")
+	keep := parts[:1]
+	for _, p := range parts[1:] {
+		if !jobWords.MatchString(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ",")
 }
 
 func hasLetter(s string) bool {
