@@ -48,7 +48,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 				v.CoverageURL, v.CoverageCount = storyPath(a.StoryID), n
 			}
 		}
-		return s.pages.render("article", layoutView{
+		return s.render(ctx, "article", layoutView{
 			Site:        s.site,
 			Title:       a.Title,
 			Description: snippet(a, 200),

@@ -101,7 +101,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, v askView, docs 
 	if v.Question != "" {
 		title = v.Question + " · " + v.Heading
 	}
-	body, err := s.pages.render("ask", layoutView{
+	body, err := s.render(r.Context(), "ask", layoutView{
 		Site:        s.site,
 		Title:       title,
 		Description: v.Heading + ": " + v.Subject,

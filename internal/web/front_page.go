@@ -33,7 +33,7 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 		if len(v.Articles) > 0 && v.Articles[0].ImageURL != "" {
 			v.Lead, v.Articles = &v.Articles[0], v.Articles[1:]
 		}
-		return s.pages.render("front", layoutView{
+		return s.render(ctx, "front", layoutView{
 			Site:        s.site,
 			Description: "The latest news from " + s.site + "'s sources.",
 			Canonical:   "/",

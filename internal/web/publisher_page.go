@@ -23,7 +23,7 @@ func (s *Server) publisherPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("publisher %d articles: %w", id, err)
 		}
-		return s.pages.render("publisher", layoutView{
+		return s.render(ctx, "publisher", layoutView{
 			Site:        s.site,
 			Title:       p.Name,
 			Description: "The latest articles from " + p.Name + ".",

@@ -2,12 +2,15 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"strings"
+
+	"newsdesk/internal/account"
 )
 
 //go:embed templates/*.html
@@ -75,4 +78,22 @@ type askFormView struct {
 
 func newAskForm(action, label, question string) askFormView {
 	return askFormView{Action: action, Label: label, Question: question}
+}
+
+// meView is the "signed in as" part of the header, with the sign-out form's token. It is
+// only ever filled on pages rendered for one viewer, never on cached ones.
+type meView struct {
+	Name      string
+	Moderator bool
+	CSRF      string
+}
+
+// render executes a page for the viewer in ctx: anonymous pages get the "Sign in" link,
+// a signed-in viewer's get their name and the sign-out form.
+func (s *Server) render(ctx context.Context, page string, lv layoutView) ([]byte, error) {
+	lv.Accounts = s.accounts != nil
+	if v := viewerFrom(ctx); v.signedIn() {
+		lv.Me = &meView{Name: v.User.DisplayName, Moderator: account.CanModerate(v.User), CSRF: s.sessionFormToken(v)}
+	}
+	return s.pages.render(page, lv)
 }

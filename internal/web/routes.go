@@ -25,10 +25,31 @@ func (s *Server) routes() http.Handler {
 	s.handle(mux, "GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry}))
 	s.handle(mux, "GET /static/{name}", http.HandlerFunc(s.staticFile))
 	s.handle(mux, "GET /favicon.ico", http.HandlerFunc(s.favicon))
+	if s.accounts != nil {
+		s.accountRoutes(mux)
+	}
 	s.handle(mux, "/", http.HandlerFunc(s.notFound))
-	return s.secure(s.recoverPanics(mux))
+	// Cross-origin refusal runs before the session is even looked up; the session
+	// middleware runs before every handler, so each knows its viewer.
+	return s.secure(s.recoverPanics(s.crossOrigin(s.sessions(mux))))
 }
 
 func (s *Server) handle(mux *http.ServeMux, pattern string, h http.Handler) {
 	mux.Handle(pattern, s.metrics.instrument(pattern, h))
+}
+
+// accountRoutes are the routes that exist only when accounts are on.
+func (s *Server) accountRoutes(mux *http.ServeMux) {
+	s.handle(mux, "GET /login", http.HandlerFunc(s.loginPage))
+	s.handle(mux, "POST /login", http.HandlerFunc(s.login))
+	s.handle(mux, "POST /logout", http.HandlerFunc(s.logout))
+	s.handle(mux, "GET /signup", http.HandlerFunc(s.signupPage))
+	s.handle(mux, "POST /signup", http.HandlerFunc(s.signup))
+	s.handle(mux, "GET /verify", http.HandlerFunc(s.verify))
+	s.handle(mux, "GET /reset", http.HandlerFunc(s.resetPage))
+	s.handle(mux, "POST /reset", http.HandlerFunc(s.reset))
+	s.handle(mux, "GET /account", http.HandlerFunc(s.accountPage))
+	s.handle(mux, "POST /account/password", http.HandlerFunc(s.changePassword))
+	s.handle(mux, "POST /account/delete", http.HandlerFunc(s.deleteAccount))
+	s.handle(mux, "POST /account/verify", http.HandlerFunc(s.resendVerify))
 }

@@ -7,17 +7,21 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sync/singleflight"
 
+	"newsdesk/internal/account"
 	"newsdesk/internal/brief"
+	"newsdesk/internal/comment"
 )
 
 // How many items each page lists.
@@ -77,6 +81,16 @@ type Config struct {
 	// timeline) to article and story pages and serves their event streams. Nil hides them and
 	// their routes answer 404.
 	LLM LLM
+	// Accounts, when not nil, turns on sign-up, sign-in and the account pages. Nil hides
+	// them (their routes answer 404) and with them comments and the admin console.
+	Accounts *account.Service
+	// Comments, with Accounts, adds comment threads to article and story pages.
+	Comments *comment.Service
+	// Admin, with Accounts and Comments, serves the admin console's users and sources.
+	Admin AdminStore
+	// SecretKey signs the forms' CSRF tokens. Nil draws a random key at start, which makes
+	// forms open across a restart fail once (the reader sends them again).
+	SecretKey []byte
 }
 
 // Server serves the site. Build it with New; it is safe for concurrent use.
@@ -98,6 +112,15 @@ type Server struct {
 	cache    *pageCache // nil when Config.Changes is nil
 	flight   singleflight.Group
 	handler  http.Handler
+
+	accounts *account.Service // nil: no accounts, comments or admin console
+	comments *comment.Service // nil: no comments
+	admin    AdminStore
+	key      []byte
+	limits   *limits
+	// commentGen is bumped by every comment write made through this server; it is part of
+	// the page cache's stamp, so an anonymous reader sees a new comment at once.
+	commentGen atomic.Uint64
 }
 
 // New checks cfg, fills defaults, loads the embedded templates and assets and registers the
@@ -116,6 +139,15 @@ func New(cfg Config) (*Server, error) {
 		ai:       cfg.Summarizer,
 		llm:      cfg.LLM,
 		registry: cfg.Registry,
+		accounts: cfg.Accounts,
+		admin:    cfg.Admin,
+		key:      cfg.SecretKey,
+	}
+	if s.accounts != nil {
+		s.comments = cfg.Comments
+	}
+	if len(s.key) == 0 {
+		s.key = []byte(rand.Text() + rand.Text())
 	}
 	if s.llm != nil {
 		s.aiLangs, s.aiMore = aiLanguages()
@@ -135,6 +167,7 @@ func New(cfg Config) (*Server, error) {
 	if s.ready == nil {
 		s.ready = func(context.Context) error { return nil }
 	}
+	s.limits = newLimits(s.now)
 	if s.registry == nil {
 		s.registry = prometheus.NewRegistry()
 	}

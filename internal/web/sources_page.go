@@ -42,7 +42,7 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) {
 	for _, t := range templates {
 		v.Templates = append(v.Templates, newTemplateView(now, t))
 	}
-	body, err := s.pages.render("sources", layoutView{
+	body, err := s.render(r.Context(), "sources", layoutView{
 		Site:        s.site,
 		Title:       "Sources",
 		Description: "The feeds " + s.site + " reads and how each is doing.",

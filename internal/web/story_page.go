@@ -35,7 +35,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if len(v.Brief) > 0 {
 			desc = v.Brief[0].Text
 		}
-		return s.pages.render("story", layoutView{
+		return s.render(ctx, "story", layoutView{
 			Site:        s.site,
 			Title:       v.Headline,
 			Description: desc,

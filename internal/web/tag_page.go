@@ -37,7 +37,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 		if len(articles) == 0 {
 			return nil, fmt.Errorf("tag %q: %w", name, store.ErrNotFound)
 		}
-		return s.pages.render("tag", layoutView{
+		return s.render(ctx, "tag", layoutView{
 			Site:        s.site,
 			Title:       name,
 			Description: "Stories about " + name + ".",

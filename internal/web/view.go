@@ -17,8 +17,10 @@ type layoutView struct {
 	Site        string
 	Title       string // page title, before " · Site"; empty on the front page
 	Description string
-	Canonical   string // path of the canonical URL
-	NoIndex     bool   // pages made from a reader's input (questions) are kept out of search engines
+	Canonical   string  // path of the canonical URL
+	NoIndex     bool    // pages made from a reader's input (questions) are kept out of search engines
+	Accounts    bool    // accounts are on: the header links to sign-in or the account
+	Me          *meView // the signed-in viewer; nil on anonymous and cached pages
 	Content     any
 }
 
