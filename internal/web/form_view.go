@@ -30,8 +30,8 @@ type formView struct {
 
 type fieldView struct {
 	Name, Label, Type, Value, Autocomplete, Hint string
-	Required                                    bool
-	MaxLen                                      int
+	Required                                     bool
+	MaxLen                                       int
 }
 
 type hiddenField struct{ Name, Value string }
