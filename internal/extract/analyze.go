@@ -17,9 +17,9 @@ type elem struct {
 	hint   int8 // -1 negative, +1 positive class/id hint
 	drop   bool // removed: junk, hidden, negative hint, operator rule or learned template
 
-	ownText   int    // runes of text whose nearest block ancestor is this element
-	ownLink   int    // of which inside <a>
-	ownPunct  int    // sentence punctuation in own text
+	ownText   int32  // runes of text whose nearest block ancestor is this element
+	ownLink   int32  // of which inside <a>
+	ownPunct  int32  // sentence punctuation in own text
 	firstLink int8   // 0 no text yet, 1 the subtree's first text is link text, 2 it is not
 	textHash  uint64 // FNV-1a of own text, letters only and lower-cased, for site templates
 
@@ -36,8 +36,11 @@ type analysis struct {
 
 // analyze walks body once, collecting element measurements. Junk elements are detached from
 // the tree so that nothing later sees them.
-func analyze(body *html.Node, removed func(*html.Node) bool) *analysis {
-	an := &analysis{elems: make([]elem, 0, 1024), index: make(map[*html.Node]int32, 1024)}
+// sizeHint is the number of elements expected (the metadata walk counts them), so that the
+// element array and index are allocated once.
+func analyze(body *html.Node, removed func(*html.Node) bool, sizeHint int) *analysis {
+	sizeHint = max(sizeHint, 64)
+	an := &analysis{elems: make([]elem, 0, sizeHint), index: make(map[*html.Node]int32, sizeHint)}
 	an.walk(body, -1, -1, false, removed)
 	an.aggregate()
 	return an
@@ -60,14 +63,14 @@ func (an *analysis) walk(n *html.Node, parent, block int32, inLink bool, removed
 			}
 		}
 		e := &an.elems[block]
-		e.ownText += l
-		e.ownPunct += p
+		e.ownText += int32(min(l, 1<<30))
+		e.ownPunct += int32(min(p, 1<<30))
 		if e.textHash == 0 {
 			e.textHash = fnvOffset
 		}
 		e.textHash = foldHash(e.textHash, n.Data)
 		if inLink {
-			e.ownLink += l
+			e.ownLink += int32(min(l, 1<<30))
 		}
 		return
 	case html.ElementNode:

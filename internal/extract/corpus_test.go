@@ -11,9 +11,9 @@ import (
 	"testing"
 )
 
-// corpusFloor is the F1 the extractor reached on extraction-aeb when this test was written,
-// minus a small margin; a change that drops below it made extraction worse.
-const corpusFloor = 0.970
+// corpusFloor is the F1 target on extraction-aeb. The extractor measured 0.9783 when
+// the floor was last raised; a change that drops below the target made extraction worse.
+const corpusFloor = 0.975
 
 // corpusDir finds ../shared/corpora/extraction-aeb relative to the module root.
 func corpusDir(t testing.TB) string {

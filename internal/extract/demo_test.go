@@ -59,27 +59,33 @@ func TestDemoPublisherPages(t *testing.T) {
 	for _, a := range articles {
 		byKey[a.Publisher+"/"+a.Slug] = a
 	}
-	ex := extract.New(extract.Options{})
 	timeline := sim.Timeline()
-	clean := 0
-	for _, rel := range timeline {
-		want, ok := byKey[rel.Publisher+"/"+rel.Slug]
-		if !ok {
-			t.Fatalf("%s/%s: not among demo.Articles()", rel.Publisher, rel.Slug)
-		}
-		pageURL := srv.URL + rel.Path
-		a := extractURL(t, ex, pageURL)
-		problems := demoPageProblems(a.Text, want)
-		for _, p := range problems {
-			t.Errorf("%s: %s", rel.Path, p)
-		}
-		if len(problems) == 0 {
-			clean++
-		}
-	}
-	t.Logf("%d of %d demo article pages fully clean", clean, len(timeline))
 	if len(timeline) != len(articles) {
 		t.Errorf("simulator released %d of %d articles", len(timeline), len(articles))
+	}
+	// Once on its own, and once as the ingest pipeline runs it: pages in release order, with
+	// each site's template learned as they arrive.
+	for _, mode := range []struct {
+		name string
+		opts extract.Options
+	}{{"single pages", extract.Options{}}, {"with site templates", extract.Options{Templates: extract.NewMemoryTemplates()}}} {
+		ex := extract.New(mode.opts)
+		clean := 0
+		for _, rel := range timeline {
+			want, ok := byKey[rel.Publisher+"/"+rel.Slug]
+			if !ok {
+				t.Fatalf("%s/%s: not among demo.Articles()", rel.Publisher, rel.Slug)
+			}
+			a := extractURL(t, ex, srv.URL+rel.Path)
+			problems := demoPageProblems(a.Text, want)
+			for _, p := range problems {
+				t.Errorf("%s, %s: %s", mode.name, rel.Path, p)
+			}
+			if len(problems) == 0 {
+				clean++
+			}
+		}
+		t.Logf("%s: %d of %d demo article pages fully clean", mode.name, clean, len(timeline))
 	}
 }
 

@@ -37,7 +37,7 @@ func (d *document) extract() *Article {
 	if removeSet != nil {
 		removed = func(n *html.Node) bool { return removeSet[n] }
 	}
-	an := analyze(body, removed)
+	an := analyze(body, removed, d.meta.elements)
 	d.applyTemplate(an)
 
 	containers := d.rules.contentNodes(body)

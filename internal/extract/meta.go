@@ -17,6 +17,8 @@ type metadata struct {
 	canonical string
 	imageSrc  string // <link rel=image_src>
 
+	elements int // elements in the document, to size later walks
+
 	times    []timeCand // <time> and itemprop dates in the body, in document order
 	bylines  []string   // texts of rel=author, itemprop=author and byline-classed elements
 	dateText []string   // texts of date-classed elements
@@ -73,6 +75,7 @@ func (m *metadata) walk(n *html.Node, inBody bool) {
 // elements name commenters, not the writer.
 func (m *metadata) walkIn(n *html.Node, inBody, inComments bool) {
 	if n.Type == html.ElementNode {
+		m.elements++
 		switch n.DataAtom {
 		case atom.Html:
 			if l := attr(n, "lang"); l != "" {
