@@ -19,7 +19,8 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	s.serveCached(w, r, "article/"+strconv.FormatInt(id, 10), func(ctx context.Context, now time.Time) ([]byte, error) {
+	tp, notice := readThreadParams(r.URL.Query()), postNotice(r)
+	s.serveCached(w, r, "article/"+strconv.FormatInt(id, 10)+tp.cacheSuffix(), func(ctx context.Context, now time.Time) ([]byte, error) {
 		a, err := s.store.Article(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("article %d: %w", id, err)
@@ -47,6 +48,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 			if n := sizes[a.StoryID].Articles; n > 1 {
 				v.CoverageURL, v.CoverageCount = storyPath(a.StoryID), n
 			}
+		}
+		if v.Comments, err = s.commentsSection(ctx, now, store.Target{Kind: store.TargetArticle, ID: id}, articlePath(a.ID, a.Title), tp, notice); err != nil {
+			return nil, fmt.Errorf("article %d: %w", id, err)
 		}
 		return s.render(ctx, "article", layoutView{
 			Site:        s.site,

@@ -68,7 +68,15 @@ func (s *Server) storyCards(ctx context.Context, now time.Time, articles []store
 			cards[i].CoverageURL = storyPath(a.StoryID)
 		}
 	}
+	s.commentCounts(ctx, cards, articles)
 	return cards, nil
+}
+
+// cardsWithCounts are plain cards with their comment counts.
+func (s *Server) cardsWithCounts(ctx context.Context, now time.Time, articles []store.Article) []cardView {
+	cards := newCardViews(now, articles)
+	s.commentCounts(ctx, cards, articles)
+	return cards
 }
 
 // alsoIn names the other publishers that ran an article: distinct, without the article's own

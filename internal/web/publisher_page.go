@@ -33,7 +33,7 @@ func (s *Server) publisherPage(w http.ResponseWriter, r *http.Request) {
 				HomeURL:  p.HomeURL,
 				HomeHost: hostOf(p.HomeURL),
 				Logo:     p.LogoURL,
-				Articles: newCardViews(now, articles),
+				Articles: s.cardsWithCounts(ctx, now, articles),
 			},
 		})
 	})

@@ -23,7 +23,7 @@ type renderer struct {
 }
 
 func newRenderer(fsys fs.FS, dir string, a *assets) (*renderer, error) {
-	funcs := template.FuncMap{"asset": a.URL, "askForm": newAskForm}
+	funcs := template.FuncMap{"asset": a.URL, "askForm": newAskForm, "commentCtx": newCommentCtx, "commentFormCtx": newCommentFormCtx}
 	files, err := fs.Glob(fsys, path.Join(dir, "*.html"))
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)
@@ -96,4 +96,24 @@ func (s *Server) render(ctx context.Context, page string, lv layoutView) ([]byte
 		lv.Me = &meView{Name: v.User.DisplayName, Moderator: account.CanModerate(v.User), CSRF: s.sessionFormToken(v)}
 	}
 	return s.pages.render(page, lv)
+}
+
+// commentCtx carries the section's data into the recursive comment template.
+type commentCtx struct {
+	S *commentsView
+	C commentItem
+}
+
+func newCommentCtx(s *commentsView, c commentItem) commentCtx { return commentCtx{S: s, C: c} }
+
+// commentFormCtx is a new comment or reply form.
+type commentFormCtx struct {
+	S      *commentsView
+	Parent int64
+	Label  string
+	Submit string
+}
+
+func newCommentFormCtx(s *commentsView, parent int64, label, submit string) commentFormCtx {
+	return commentFormCtx{S: s, Parent: parent, Label: label, Submit: submit}
 }

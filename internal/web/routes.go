@@ -52,4 +52,11 @@ func (s *Server) accountRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /account/password", http.HandlerFunc(s.changePassword))
 	s.handle(mux, "POST /account/delete", http.HandlerFunc(s.deleteAccount))
 	s.handle(mux, "POST /account/verify", http.HandlerFunc(s.resendVerify))
+	if s.comments != nil {
+		s.handle(mux, "POST /comments", http.HandlerFunc(s.commentPost))
+		s.handle(mux, "POST /comments/{id}/edit", http.HandlerFunc(s.commentEdit))
+		s.handle(mux, "POST /comments/{id}/delete", http.HandlerFunc(s.commentDelete))
+		s.handle(mux, "POST /comments/{id}/vote", http.HandlerFunc(s.commentVote))
+		s.handle(mux, "POST /comments/{id}/report", http.HandlerFunc(s.commentReport))
+	}
 }

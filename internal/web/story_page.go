@@ -20,7 +20,8 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	s.serveCached(w, r, "story/"+strconv.FormatInt(id, 10), func(ctx context.Context, now time.Time) ([]byte, error) {
+	tp, notice := readThreadParams(r.URL.Query()), postNotice(r)
+	s.serveCached(w, r, "story/"+strconv.FormatInt(id, 10)+tp.cacheSuffix(), func(ctx context.Context, now time.Time) ([]byte, error) {
 		arts, err := s.storyArticles(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("story %d: %w", id, err)
@@ -34,6 +35,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		desc := v.Summary + "."
 		if len(v.Brief) > 0 {
 			desc = v.Brief[0].Text
+		}
+		if v.Comments, err = s.commentsSection(ctx, now, store.Target{Kind: store.TargetStory, ID: id}, storyPath(id), tp, notice); err != nil {
+			return nil, fmt.Errorf("story %d: %w", id, err)
 		}
 		return s.render(ctx, "story", layoutView{
 			Site:        s.site,

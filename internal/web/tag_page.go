@@ -42,7 +42,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) {
 			Title:       name,
 			Description: "Stories about " + name + ".",
 			Canonical:   tagPath(name),
-			Content:     tagView{Name: name, Articles: newCardViews(now, articles)},
+			Content:     tagView{Name: name, Articles: s.cardsWithCounts(ctx, now, articles)},
 		})
 	})
 }

@@ -59,6 +59,7 @@ type cardView struct {
 	// Filled on the front page only.
 	AlsoIn      string // "Wire Service, Coast Daily": publishers that ran copies of this article
 	CoverageURL string // the story page, when the story has more than this article
+	Comments    int    // visible comments on the article; 0 when none or comments are off
 }
 
 func newCardView(now time.Time, a store.Article) cardView {

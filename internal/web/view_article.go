@@ -14,6 +14,7 @@ import (
 
 // articleView is the article page.
 type articleView struct {
+	Comments       *commentsView // nil when comments are off
 	ID             int64
 	URL            string // this page, slugged: generated sentences cite it
 	Title          string

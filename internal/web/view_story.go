@@ -18,7 +18,8 @@ type storyView struct {
 	FirstReported *firstView
 	Timeline      *timelineView
 	ByPublisher   []publisherGroup
-	AI            *aiView // the generated features; nil without a language model
+	AI            *aiView       // the generated features; nil without a language model
+	Comments      *commentsView // nil when comments are off
 }
 
 // citedView is a sentence quoted from an article, with where it came from.
