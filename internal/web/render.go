@@ -23,7 +23,8 @@ type renderer struct {
 }
 
 func newRenderer(fsys fs.FS, dir string, a *assets) (*renderer, error) {
-	funcs := template.FuncMap{"asset": a.URL, "askForm": newAskForm, "commentCtx": newCommentCtx, "commentFormCtx": newCommentFormCtx}
+	funcs := template.FuncMap{"asset": a.URL, "askForm": newAskForm, "commentCtx": newCommentCtx, "commentFormCtx": newCommentFormCtx,
+		"list": func(s ...string) []string { return s }}
 	files, err := fs.Glob(fsys, path.Join(dir, "*.html"))
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)

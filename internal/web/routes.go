@@ -58,5 +58,18 @@ func (s *Server) accountRoutes(mux *http.ServeMux) {
 		s.handle(mux, "POST /comments/{id}/delete", http.HandlerFunc(s.commentDelete))
 		s.handle(mux, "POST /comments/{id}/vote", http.HandlerFunc(s.commentVote))
 		s.handle(mux, "POST /comments/{id}/report", http.HandlerFunc(s.commentReport))
+		s.handle(mux, "GET /admin", s.adminGet(s.adminQueue))
+		s.handle(mux, "GET /admin/users", s.adminGet(s.adminUsers))
+		s.handle(mux, "GET /admin/locks", s.adminGet(s.adminLocks))
+		s.handle(mux, "GET /admin/words", s.adminGet(s.adminWords))
+		s.handle(mux, "GET /admin/audit", s.adminGet(s.adminAudit))
+		s.handle(mux, "GET /admin/sources", s.adminGet(s.adminSources))
+		s.handle(mux, "POST /admin/comments/{id}/{action}", http.HandlerFunc(s.adminComment))
+		s.handle(mux, "POST /admin/users/{id}/block", http.HandlerFunc(s.adminBlock))
+		s.handle(mux, "POST /admin/users/{id}/unblock", http.HandlerFunc(s.adminUnblock))
+		s.handle(mux, "POST /admin/users/{id}/role", http.HandlerFunc(s.adminRole))
+		s.handle(mux, "POST /admin/locks", http.HandlerFunc(s.adminLock))
+		s.handle(mux, "POST /admin/words", http.HandlerFunc(s.adminWord))
+		s.handle(mux, "POST /admin/sources/{id}/{op}", http.HandlerFunc(s.adminFeed))
 	}
 }
