@@ -105,6 +105,7 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 	a.pipeline, err = ingest.New(ctx, ingest.Config{
 		Store: a.store, Fetcher: a.fetcher, Extractor: ex, Logger: a.log, Metrics: a.registry,
 		Workers: cfg.Workers, PollInterval: cfg.PollInterval, MinRefresh: cfg.MinRefresh, MaxRefresh: cfg.MaxRefresh,
+		RescueAfter: cfg.JobRescueAfter,
 	})
 	if err != nil {
 		a.store.Close()

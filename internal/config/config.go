@@ -41,6 +41,9 @@ type Config struct {
 	MaxRefresh    time.Duration
 	ExtractRules  string
 	ShutdownGrace time.Duration
+	// JobRescueAfter is how long a job may stay "running" before it is taken to belong
+	// to a dead process and retried.
+	JobRescueAfter time.Duration
 
 	// The optional language model (package llm); LLMURL empty means off. LLM turns these
 	// into an llm.Config.
@@ -144,6 +147,8 @@ func Options() []Option {
 			set: func(c *Config, v string) error { c.ExtractRules = v; return nil }},
 		{Env: "NEWSDESK_SHUTDOWN_GRACE", Flag: "shutdown-grace", Default: "10s", Help: "time in-flight jobs get to finish on shutdown before they are re-queued",
 			set: durationIn(func(c *Config) *time.Duration { return &c.ShutdownGrace }, 0, 10*time.Minute)},
+		{Env: "NEWSDESK_JOB_RESCUE_AFTER", Flag: "job-rescue-after", Default: "5m", Help: "how long a job may run before it is taken for one left by a killed process and retried; keep it above the 2m job timeout",
+			set: durationIn(func(c *Config) *time.Duration { return &c.JobRescueAfter }, time.Second, 24*time.Hour)},
 		{Env: llm.EnvURL, Flag: "llm-url", Default: "", Help: "OpenAI-compatible chat completions endpoint for the generated AI features, e.g. http://localhost:11434 (empty: off)",
 			set: func(c *Config, v string) error {
 				if v = strings.TrimSpace(v); v != "" {

@@ -41,7 +41,11 @@ type Config struct {
 	PollInterval time.Duration // how often due feeds are looked for; default 30s
 	MinRefresh   time.Duration // default 5m
 	MaxRefresh   time.Duration // default 24h
-	Now          func() time.Time
+	// RescueAfter is how long a job may stay running before River takes it for one left
+	// by a killed process and retries it; default 5m. Jobs time out after 2m, so a live
+	// worker's job is never rescued under it unless this is set lower (tests do).
+	RescueAfter time.Duration
+	Now         func() time.Time
 }
 
 // Pipeline runs the ingest jobs.
@@ -75,6 +79,9 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.MaxRefresh <= 0 {
 		cfg.MaxRefresh = 24 * time.Hour
 	}
+	if cfg.RescueAfter <= 0 {
+		cfg.RescueAfter = 5 * time.Minute
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -97,7 +104,7 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 		JobTimeout: 2 * time.Minute,
 		// A job left running by a killed process is retried after this; River's default of
 		// an hour would hold a killed worker's articles back far longer than needed.
-		RescueStuckJobsAfter: 5 * time.Minute,
+		RescueStuckJobsAfter: cfg.RescueAfter,
 	}
 	switch cfg.Store.Dialect() {
 	case "sqlite":
