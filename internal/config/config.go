@@ -35,6 +35,8 @@ type Config struct {
 	FetchMaxBody      int64
 	FetchHostInterval time.Duration
 
+	// Role is what a serve process runs: RoleWeb, RoleWorker or RoleAll.
+	Role          string
 	Workers       int
 	PollInterval  time.Duration
 	MinRefresh    time.Duration
@@ -128,6 +130,15 @@ func Options() []Option {
 			}},
 		{Env: "NEWSDESK_FETCH_HOST_INTERVAL", Flag: "fetch-host-interval", Default: "1s", Help: "minimum time between two requests to one host",
 			set: durationIn(func(c *Config) *time.Duration { return &c.FetchHostInterval }, 0, time.Minute)},
+		{Env: "NEWSDESK_ROLE", Flag: "role", Default: RoleAll, Help: "what serve runs: web (the site), worker (ingest, with /healthz and /metrics) or all",
+			set: func(c *Config, v string) error {
+				switch v = strings.ToLower(strings.TrimSpace(v)); v {
+				case RoleWeb, RoleWorker, RoleAll:
+					c.Role = v
+					return nil
+				}
+				return errors.New("want web, worker or all")
+			}},
 		{Env: "NEWSDESK_WORKERS", Flag: "workers", Default: "8", Help: "ingest jobs worked at once",
 			set: func(c *Config, v string) error {
 				n, err := strconv.Atoi(v)
@@ -295,6 +306,14 @@ func (f *Flags) Load(getenv func(string) string) (*Config, error) {
 	}
 	return c, nil
 }
+
+// Roles of a serve process. Several processes on one PostgreSQL database may each take any
+// role; see docs/scaling.md.
+const (
+	RoleWeb    = "web"    // the site only: no ingest jobs are worked (jobs may still be enqueued)
+	RoleWorker = "worker" // the ingest pipeline only, with /healthz and /metrics
+	RoleAll    = "all"    // both
+)
 
 // DefaultListen is where the web server listens unless told otherwise.
 const DefaultListen = "127.0.0.1:8080"
