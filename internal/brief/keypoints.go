@@ -76,6 +76,10 @@ func scoreSentences(sents []sentence, title string, related []string, p kpParams
 		story.add(countTerms(terms(r)), 1)
 	}
 	head := countTerms(terms(title))
+	docSq := 0.0
+	for _, x := range doc {
+		docSq += x * x
+	}
 	scores := make([]float64, len(sents))
 	for i, s := range sents {
 		q := quality(s.text, s.nWords)
@@ -84,10 +88,7 @@ func scoreSentences(sents []sentence, title string, related []string, p kpParams
 		}
 		// Similarity to the article without the sentence itself, so long sentences do not
 		// win by matching their own words.
-		rest := termCounts{}
-		rest.add(doc, 1)
-		rest.add(s.bag, -1)
-		central := cosine(s.bag, rest)
+		central := cosineWithoutSelf(s.bag, doc, docSq)
 		if len(story) > 0 {
 			central = (central + cosine(s.bag, story)) / 2
 		}
@@ -145,4 +146,21 @@ func repeats(s sentence, picked []sentence, threshold float64) bool {
 func Lead(text string, n int) []string {
 	s := SplitSentences(text)
 	return s[:min(n, len(s))]
+}
+
+// cosineWithoutSelf is cosine(a, doc−a) for a bag a contained in doc, from the dot product
+// and norms instead of building doc−a: copying the article's bag once per sentence made
+// key points quadratic in article length.
+func cosineWithoutSelf(a, doc termCounts, docSq float64) float64 {
+	ad, aa := 0.0, 0.0
+	for t, x := range a {
+		ad += x * doc[t]
+		aa += x * x
+	}
+	dot := ad - aa
+	restSq := docSq - 2*ad + aa
+	if dot <= 0 || restSq <= 0 || aa == 0 {
+		return 0
+	}
+	return dot / (math.Sqrt(aa) * math.Sqrt(restSq))
 }

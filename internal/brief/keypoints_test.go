@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -153,5 +154,24 @@ func TestQuality(t *testing.T) {
 	speech := "The PM added: That destroyed aspiration and it created resentment across the country."
 	if q := quality(speech, len(words(speech))); q != 1 {
 		t.Errorf("a speech verb before a colon is not a caption: quality %.2f", q)
+	}
+}
+
+func TestCosineWithoutSelfMatchesCopy(t *testing.T) {
+	t.Parallel()
+	sents := analyse("The council approved the budget on Tuesday. The budget raises council tax by four per cent. Residents said the council ignored them. A new library opens next year.")
+	doc := termCounts{}
+	for _, s := range sents {
+		doc.add(s.bag, 1)
+	}
+	docSq := magnitude(doc) * magnitude(doc)
+	for _, s := range sents {
+		rest := termCounts{}
+		rest.add(doc, 1)
+		rest.add(s.bag, -1)
+		want := cosine(s.bag, rest)
+		if got := cosineWithoutSelf(s.bag, doc, docSq); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%q: %v, want %v", s.text, got, want)
+		}
 	}
 }
