@@ -14,6 +14,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"newsdesk/internal/account"
+	"newsdesk/internal/comment"
 	"newsdesk/internal/config"
 	"newsdesk/internal/extract"
 	"newsdesk/internal/fetch"
@@ -124,12 +126,41 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 		webCfg.LLM = svc
 		a.registry.MustRegister(llmMetrics(svc)...)
 	}
+	if webCfg.Accounts, webCfg.Comments, err = newCommunity(cfg, a.store, a.log); err != nil {
+		a.store.Close()
+		return nil, err
+	}
+	webCfg.Admin = a.store
 	a.web, err = web.New(webCfg)
 	if err != nil {
 		a.store.Close()
 		return nil, err
 	}
 	return a, nil
+}
+
+// newAccounts builds the account service. Mail goes to the log for now: verification and
+// reset links appear there until SMTP settings exist (account.SMTPMailer is ready for them).
+func newAccounts(cfg *config.Config, st *store.Store, log *slog.Logger) (*account.Service, error) {
+	svc, err := account.New(account.Config{Store: st, Logger: log, BaseURL: cfg.BaseURL, Mailer: account.LogMailer{Logger: log}})
+	if err != nil {
+		return nil, fmt.Errorf("accounts: %w", err)
+	}
+	return svc, nil
+}
+
+// newCommunity builds the account and comment services the web site's sign-in, comments
+// and admin console run on.
+func newCommunity(cfg *config.Config, st *store.Store, log *slog.Logger) (*account.Service, *comment.Service, error) {
+	acc, err := newAccounts(cfg, st, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	com, err := comment.New(comment.Config{Store: st, Logger: log})
+	if err != nil {
+		return nil, nil, fmt.Errorf("comments: %w", err)
+	}
+	return acc, com, nil
 }
 
 // newLLM builds the language model service when one is configured, and nil otherwise.

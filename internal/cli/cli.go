@@ -36,6 +36,7 @@ func commands() []command {
 		{"demo", "run the whole product offline with a simulated publisher", runDemo},
 		{"migrate", "apply database migrations", runMigrate},
 		{"sources", "manage sources: add, list, import-opml, export-opml", runSources},
+		{"users", "manage accounts: create-admin", runUsers},
 		{"feed", "feed tools: parse FILE|URL", runFeed},
 		{"extract", "extract the article from an HTML page as JSON", runExtract},
 		{"cluster", "group a JSONL stream of articles into stories", runCluster},
