@@ -10,17 +10,17 @@ import (
 
 const articleCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
 	a.updated, a.fetched, a.language, a.image_url, a.text, a.html, a.snippet, a.word_count, a.site_name,
-	a.story_id, a.duplicate_of, a.key_points, p.name, p.logo_url, p.country`
+	a.story_id, a.duplicate_of, a.key_points, p.name, p.logo_url, p.country, a.section, a.section_by`
 
 // articleListCols leaves out the bodies, which lists never show.
 const articleListCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
 	a.updated, a.fetched, a.language, a.image_url, '', '', a.snippet, a.word_count, a.site_name,
-	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country`
+	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country, a.section, a.section_by`
 
 // articleTextCols is a list with the plain text, for story briefs and questions.
 const articleTextCols = `a.id, a.publisher_id, COALESCE(a.feed_id, 0), a.url, a.guid, a.title, a.byline, a.published,
 	a.updated, a.fetched, a.language, a.image_url, a.text, '', a.snippet, a.word_count, a.site_name,
-	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country`
+	a.story_id, a.duplicate_of, '', p.name, p.logo_url, p.country, a.section, a.section_by`
 
 func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var a Article
@@ -28,7 +28,8 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var kp string
 	err := row.Scan(&a.ID, &a.PublisherID, &a.FeedID, &a.URL, &a.GUID, &a.Title, &a.Byline, &pub, &upd, &fet,
 		&a.Language, &a.ImageURL, &a.Text, &a.HTML, &a.Snippet, &a.WordCount, &a.SiteName,
-		&a.StoryID, &a.DuplicateOf, &kp, &a.PublisherName, &a.PublisherLogo, &a.PublisherCountry)
+		&a.StoryID, &a.DuplicateOf, &kp, &a.PublisherName, &a.PublisherLogo, &a.PublisherCountry,
+		&a.Section, &a.SectionBy)
 	a.Published, a.Updated, a.Fetched = fromMS(pub), fromMS(upd), fromMS(fet)
 	if err == nil && kp != "" {
 		err = json.Unmarshal([]byte(kp), &a.KeyPoints)
@@ -70,11 +71,13 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		created = false
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (id, publisher_id, feed_id, url, guid, title, byline,
-			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name, key_points)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name, key_points,
+			section, section_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO NOTHING RETURNING id`),
 			reservedID, a.PublisherID, feedID, a.URL, a.GUID, a.Title, a.Byline, ms(a.Published), ms(a.Updated), ms(a.Fetched),
-			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName, kp).Scan(&id)
+			a.Language, a.ImageURL, a.Text, a.HTML, a.Snippet, a.WordCount, a.SiteName, kp,
+			a.Section, a.SectionBy).Scan(&id)
 		switch {
 		case err == nil:
 			created = true

@@ -3,19 +3,24 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 )
 
-const itemCols = `id, feed_id, guid, url, title, summary, content, author, image_url, published, first_seen, state, error, COALESCE(article_id, 0)`
+const itemCols = `id, feed_id, guid, url, title, summary, content, author, image_url, published, first_seen, state, error, COALESCE(article_id, 0), categories`
 
 func scanItem(row interface{ Scan(...any) error }) (FeedItem, error) {
 	var it FeedItem
 	var pub, seen int64
+	var cats string
 	err := row.Scan(&it.ID, &it.FeedID, &it.GUID, &it.URL, &it.Title, &it.Summary, &it.Content, &it.Author,
-		&it.ImageURL, &pub, &seen, &it.State, &it.Error, &it.ArticleID)
+		&it.ImageURL, &pub, &seen, &it.State, &it.Error, &it.ArticleID, &cats)
 	it.Published, it.FirstSeen = fromMS(pub), fromMS(seen)
+	if err == nil && cats != "" {
+		err = json.Unmarshal([]byte(cats), &it.Categories)
+	}
 	return it, err
 }
 
@@ -26,15 +31,19 @@ func (s *Store) AddFeedItems(ctx context.Context, feedID int64, items []FeedItem
 	now := ms(time.Now())
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO feed_items
-			(feed_id, guid, url, title, summary, content, author, image_url, published, first_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`))
+			(feed_id, guid, url, title, summary, content, author, image_url, published, first_seen, categories)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`))
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for _, it := range items {
+			cats, err := jsonList(it.Categories)
+			if err != nil {
+				return err
+			}
 			if _, err := stmt.ExecContext(ctx, feedID, it.GUID, it.URL, it.Title, it.Summary, it.Content,
-				it.Author, it.ImageURL, ms(it.Published), now); err != nil {
+				it.Author, it.ImageURL, ms(it.Published), now, cats); err != nil {
 				return err
 			}
 		}
@@ -94,4 +103,13 @@ func (s *Store) LinkItem(ctx context.Context, itemID, articleID int64) error {
 		return fmt.Errorf("store: link item %d: %w", itemID, err)
 	}
 	return nil
+}
+
+// jsonList encodes a list of strings as a JSON array, and an empty list as the empty string.
+func jsonList(l []string) (string, error) {
+	if len(l) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(l)
+	return string(b), err
 }

@@ -74,6 +74,9 @@ type Article struct {
 	KeyPoints   []string // offline key points
 	Tags        []Tag    // written on insert; read with ArticleTags
 	Terms       []string // distinct terms, counted into the corpus on insert; not read back
+	Section     string   // world, business, …, local; '' until classified
+	SectionBy   string   // what placed it: SectionByCategory, SectionByURL or SectionByModel
+	Categories  []string // the feed's categories, for sectioning; kept on the feed item, not here
 
 	PublisherName    string // filled on reads
 	PublisherLogo    string // filled on reads
@@ -120,4 +123,7 @@ type FeedItem struct {
 	State     string
 	Error     string
 	ArticleID int64
+	// Categories are the feed's own categories or tags of the item, the strongest hint of
+	// its section.
+	Categories []string
 }
