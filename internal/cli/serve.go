@@ -7,7 +7,7 @@ import (
 )
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "serve", "serve [flags]\n\nRuns the web server and the ingest workers until interrupted.\nEvery flag can also be set by the environment variable named in its help.")
+	fs := newFlagSet(env, "serve", "serve [flags]\n\nRuns the web server and the ingest workers until interrupted. --role=web runs the site\nonly and --role=worker the ingest only, for several processes on one PostgreSQL database.\nEvery flag can also be set by the environment variable named in its help.")
 	flags := config.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -20,5 +20,5 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return a.run(ctx, nil)
+	return a.runRole(ctx, cfg.Role, nil)
 }

@@ -152,6 +152,10 @@ func (p *Pipeline) Stop(ctx context.Context, grace time.Duration) error {
 	return errors.Join(err, p.closeQ())
 }
 
+// Close closes the queue's connection of a pipeline that was never started: a web process
+// keeps one only to enqueue jobs.
+func (p *Pipeline) Close() error { return p.closeQ() }
+
 // FetchFeedNow enqueues a fetch of one feed at once (after `sources add`, or from the UI).
 func (p *Pipeline) FetchFeedNow(ctx context.Context, feedID int64) error {
 	return p.q.InsertMany(ctx, []river.InsertManyParams{{Args: FetchFeedArgs{FeedID: feedID}}})
