@@ -64,6 +64,9 @@ type Extractor struct {
 	// siteLocks serialises template load-update-save per site so that concurrent pages of
 	// one site do not overwrite each other's learning.
 	siteLocks sync.Map // site -> *sync.Mutex
+	// cache keeps decoded templates so a page does not pay for decoding its site's state;
+	// an entry is read and changed only under its site's lock.
+	cache templateCache
 }
 
 // New returns an Extractor configured by opts.
