@@ -19,8 +19,9 @@ type Store struct {
 	d       *dialect
 	log     *slog.Logger
 	changes atomic.Uint64
-	path    string // the SQLite file; empty on PostgreSQL
-	dsn     string // the PostgreSQL connection string; empty on SQLite
+	path    string      // the SQLite file; empty on PostgreSQL
+	dsn     string      // the PostgreSQL connection string; empty on SQLite
+	feed    *changeFeed // other processes' changes, on PostgreSQL; nil on SQLite
 }
 
 // Open connects to the database named by dsn: a file path, "sqlite:PATH", or a PostgreSQL
@@ -43,11 +44,17 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 		return nil, err
 	}
 	s.log = logger
+	if s.dsn != "" {
+		s.feed = startChangeFeed(s.dsn, s.w, logger, s.changedLocally)
+	}
 	return s, nil
 }
 
-// Close closes both pools.
+// Close stops listening for other processes' changes and closes both pools.
 func (s *Store) Close() error {
+	if s.feed != nil {
+		s.feed.stop()
+	}
 	if s.r == s.w {
 		return s.w.Close()
 	}
@@ -86,10 +93,22 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Changes counts writes that change what readers see; page caches key on it.
+// Changes counts writes that change what readers see; page caches key on it. On
+// PostgreSQL it also counts such writes made by other processes on the same schema.
 func (s *Store) Changes() uint64 { return s.changes.Load() }
 
-func (s *Store) changed() { s.changes.Add(1) }
+// changed records a committed write that changes what readers see, here and, on
+// PostgreSQL, in the other processes.
+func (s *Store) changed() {
+	s.changes.Add(1)
+	if s.feed != nil {
+		s.feed.owe()
+	}
+}
+
+// changedLocally records a change the other processes already hear of (it was notified
+// inside its transaction) or that came from them.
+func (s *Store) changedLocally() { s.changes.Add(1) }
 
 // tx runs fn in a write transaction, retrying a bounded number of times when the database
 // reports it is busy. fn must be safe to run again.
