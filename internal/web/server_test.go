@@ -27,6 +27,7 @@ type testSite struct {
 	now     time.Time
 	reg     *prometheus.Registry
 	url     string
+	handler http.Handler
 }
 
 func newTestSite(t *testing.T, configure ...func(*Config)) *testSite {
@@ -51,7 +52,8 @@ func newTestSite(t *testing.T, configure ...func(*Config)) *testSite {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	hs := httptest.NewServer(srv.Handler())
+	ts.handler = srv.Handler()
+	hs := httptest.NewServer(ts.handler)
 	t.Cleanup(hs.Close)
 	ts.url = hs.URL
 	return ts
