@@ -35,6 +35,7 @@ func commands() []command {
 		{"serve", "run the web server and the ingest workers (default)", runServe},
 		{"demo", "run the whole product offline with a simulated publisher", runDemo},
 		{"migrate", "apply database migrations", runMigrate},
+		{"copy", "copy a site from SQLite to PostgreSQL: --from sqlite:PATH --to postgres://…", runCopy},
 		{"sources", "manage sources: add, list, import-opml, export-opml", runSources},
 		{"users", "manage accounts: create-admin", runUsers},
 		{"feed", "feed tools: parse FILE|URL", runFeed},

@@ -115,7 +115,7 @@ func Copy(ctx context.Context, src, dst *Store, opts CopyOptions) (CopyStats, er
 	if !opts.Force {
 		for _, t := range tables {
 			if t.hasRows {
-				return stats, fmt.Errorf("store: copy: table %s already has rows (use --force to copy into it and keep them): %w", t.name, ErrTargetNotEmpty)
+				return stats, fmt.Errorf("store: copy: table %s already has rows: %w", t.name, ErrTargetNotEmpty)
 			}
 		}
 	}
@@ -140,7 +140,9 @@ func Copy(ctx context.Context, src, dst *Store, opts CopyOptions) (CopyStats, er
 // copyPlan lists the source's own tables in an order where every table comes after the
 // tables it references, with the columns both sides have.
 func copyPlan(ctx context.Context, rtx *sql.Tx, dst *Store) ([]*copyTable, error) {
-	names, err := queryStrings(ctx, rtx, `SELECT name FROM sqlite_master WHERE type = 'table'
+	// pragma_table_list's type 'table' leaves out virtual tables and their shadow tables
+	// (the FTS5 search index), which the target builds for itself.
+	names, err := queryStrings(ctx, rtx, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
 		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE 'river\_%' ESCAPE '\' AND name <> 'schema_migrations'
 		ORDER BY name`)
 	if err != nil {
