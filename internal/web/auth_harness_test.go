@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"newsdesk/internal/account"
@@ -21,8 +22,41 @@ import (
 type authSite struct {
 	*testSite
 	db  *store.Store
-	acc *account.Service
-	com *comment.Service
+	acc  *account.Service
+	com  *comment.Service
+	mail *mailbox
+}
+
+// mailbox keeps the mail the account service sends.
+type mailbox struct {
+	mu   sync.Mutex
+	msgs []account.Message
+}
+
+func (m *mailbox) Send(_ context.Context, msg account.Message) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.msgs = append(m.msgs, msg)
+	return nil
+}
+
+// link returns the path and query of the link in the last mail to addr.
+func (m *mailbox) link(t *testing.T, addr string) string {
+	t.Helper()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := len(m.msgs) - 1; i >= 0; i-- {
+		if m.msgs[i].To != addr {
+			continue
+		}
+		for _, f := range strings.Fields(m.msgs[i].Body) {
+			if u, err := url.Parse(f); err == nil && u.Host == "newsdesk.test" {
+				return u.RequestURI()
+			}
+		}
+	}
+	t.Fatalf("no link mailed to %s", addr)
+	return ""
 }
 
 // testParams make argon2id cheap: tests sign in hundreds of times.
@@ -41,9 +75,9 @@ func newAuthSite(t *testing.T) *authSite {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	as := &authSite{db: db}
+	as := &authSite{db: db, mail: &mailbox{}}
 	as.testSite = newTestSite(t, func(c *Config) {
-		as.acc, err = account.New(account.Config{Store: db, Now: c.Now, Params: testParams, BaseURL: "http://newsdesk.test"})
+		as.acc, err = account.New(account.Config{Store: db, Now: c.Now, Params: testParams, BaseURL: "http://newsdesk.test", Mailer: as.mail})
 		if err != nil {
 			t.Fatal(err)
 		}

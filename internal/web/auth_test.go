@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"newsdesk/internal/store"
 )
@@ -190,4 +191,67 @@ func TestCSRF(t *testing.T) {
 	if r := anon.do(http.MethodPost, "/login", url.Values{"email": {u.Email}, "password": {testPassword}}); r.status != http.StatusForbidden {
 		t.Errorf("login without token: %d", r.status)
 	}
+}
+
+func TestVerifyAndReset(t *testing.T) {
+	t.Parallel()
+	as := newAuthSite(t)
+	u := as.user(t, "gail", store.RoleReader, false)
+	b := as.browser(t)
+	verify := as.mail.link(t, u.Email)
+	if r := b.get(verify); r.status != http.StatusOK || !strings.Contains(r.body, "Address confirmed") {
+		t.Fatalf("verify: %d", r.status)
+	}
+	if r := b.get(verify); r.status != http.StatusBadRequest {
+		t.Fatalf("verify link used twice: %d", r.status)
+	}
+	// Asking for a reset says the same for a known and an unknown address.
+	known := b.do(http.MethodPost, "/reset", url.Values{"csrf": {b.csrf("/reset")}, "email": {u.Email}})
+	unknown := b.do(http.MethodPost, "/reset", url.Values{"csrf": {b.csrf("/reset")}, "email": {"nobody@example.org"}})
+	if known.status != http.StatusOK || unknown.status != known.status || !strings.Contains(unknown.body, "If an account has this address") {
+		t.Fatalf("reset request: %d vs %d", known.status, unknown.status)
+	}
+	link := as.mail.link(t, u.Email)
+	token := strings.TrimPrefix(link, "/reset?token=")
+	if r := b.get(link); r.status != http.StatusOK || !strings.Contains(r.body, `name="token"`) {
+		t.Fatalf("reset form: %d", r.status)
+	}
+	const next = "amber-quay-signal-launch-58"
+	weak := b.do(http.MethodPost, "/reset", url.Values{"csrf": {b.csrf(link)}, "token": {mustUnescape(t, token)}, "password": {"password"}})
+	if weak.status != http.StatusBadRequest || !strings.Contains(weak.body, "Choose another password") {
+		t.Fatalf("weak reset password: %d", weak.status)
+	}
+	r := b.do(http.MethodPost, "/reset", url.Values{"csrf": {b.csrf(link)}, "token": {mustUnescape(t, token)}, "password": {next}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("reset: %d\n%s", r.status, r.body)
+	}
+	as.advance(time.Minute) // the sign-in, sign-up and reset forms share five tries a minute per address
+	if r := b.login(u.Email, testPassword); r.status != http.StatusUnauthorized {
+		t.Fatalf("old password after reset: %d", r.status)
+	}
+	if r := b.login(u.Email, next); r.status != http.StatusSeeOther {
+		t.Fatalf("new password after reset: %d", r.status)
+	}
+	// Change it back from the account page, then delete the account.
+	if r := b.post("/account/password", url.Values{"current": {next}, "password": {testPassword}}); r.status != http.StatusSeeOther {
+		t.Fatalf("change password: %d", r.status)
+	}
+	if r := b.post("/account/delete", url.Values{"password": {"wrong-password-here"}}); r.status != http.StatusBadRequest {
+		t.Fatalf("delete with a wrong password: %d", r.status)
+	}
+	if r := b.post("/account/delete", url.Values{"password": {testPassword}}); r.status != http.StatusSeeOther || b.signedIn() {
+		t.Fatalf("delete: %d, still signed in %v", r.status, b.signedIn())
+	}
+	if r := b.login(u.Email, testPassword); r.status != http.StatusUnauthorized {
+		t.Fatalf("login to a deleted account: %d", r.status)
+	}
+}
+
+func mustUnescape(t *testing.T, s string) string {
+	t.Helper()
+	v, err := url.QueryUnescape(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
