@@ -21,7 +21,7 @@ import (
 // articles and stories still come from the fake store.
 type authSite struct {
 	*testSite
-	db  *store.Store
+	db   *store.Store
 	acc  *account.Service
 	com  *comment.Service
 	mail *mailbox
