@@ -158,7 +158,7 @@ func Options() []Option {
 			set: func(c *Config, v string) error { c.ExtractRules = v; return nil }},
 		{Env: "NEWSDESK_SHUTDOWN_GRACE", Flag: "shutdown-grace", Default: "10s", Help: "time in-flight jobs get to finish on shutdown before they are re-queued",
 			set: durationIn(func(c *Config) *time.Duration { return &c.ShutdownGrace }, 0, 10*time.Minute)},
-		{Env: "NEWSDESK_JOB_RESCUE_AFTER", Flag: "job-rescue-after", Default: "5m", Help: "how long a job may run before it is taken for one left by a killed process and retried; keep it above the 2m job timeout",
+		{Env: "NEWSDESK_JOB_RESCUE_AFTER", Flag: "job-rescue-after", Default: "5m", Help: "how long a job may run before it is taken for one left by a killed process and retried; below 2m it is also the job time limit",
 			set: durationIn(func(c *Config) *time.Duration { return &c.JobRescueAfter }, time.Second, 24*time.Hour)},
 		{Env: llm.EnvURL, Flag: "llm-url", Default: "", Help: "OpenAI-compatible chat completions endpoint for the generated AI features, e.g. http://localhost:11434 (empty: off)",
 			set: func(c *Config, v string) error {

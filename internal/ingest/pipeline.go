@@ -101,7 +101,9 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 			func() (river.JobArgs, *river.InsertOpts) { return ScheduleArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true},
 		)},
-		JobTimeout: 2 * time.Minute,
+		// River refuses a rescue time below the job timeout; a job that runs past the rescue
+		// time would be retried beside itself anyway, so the timeout never exceeds it.
+		JobTimeout: min(2*time.Minute, cfg.RescueAfter),
 		// A job left running by a killed process is retried after this; River's default of
 		// an hour would hold a killed worker's articles back far longer than needed.
 		RescueStuckJobsAfter: cfg.RescueAfter,
