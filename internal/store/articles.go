@@ -44,6 +44,13 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 // transaction with the new id and its decision is applied there too, so an article is
 // never visible without its story.
 func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group func(id int64) StoryUpdate) (id int64, created bool, err error) {
+	return s.addArticle(ctx, a, itemID, group, nil)
+}
+
+// addArticle is AddArticle; with serial (AddGroupedArticle) on PostgreSQL, grouping is
+// serialised across processes.
+func (s *Store) addArticle(ctx context.Context, a Article, itemID int64, group func(id int64) StoryUpdate, serial StoryGrouper) (id int64, created bool, err error) {
+	serialise := s.serialGrouping(serial)
 	var feedID any
 	if a.FeedID != 0 {
 		feedID = a.FeedID
@@ -60,8 +67,9 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 	// the transaction runs. SQLite gives a rolled-back rowid out again (reservedID stays nil
 	// and the INSERT's NULL id means "the next rowid"); PostgreSQL does not, so the id is
 	// taken from the sequence here.
+	// Serialised grouping reserves the id under its lock instead (see AddGroupedArticle).
 	var reservedID any
-	if s.d.reserveID != nil {
+	if s.d.reserveID != nil && !serialise {
 		rid, err := s.d.reserveID(ctx, s.w, "articles")
 		if err != nil {
 			return 0, false, fmt.Errorf("store: add article %s: %w", a.URL, err)
@@ -70,6 +78,11 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		created = false
+		if serialise {
+			if err := s.beginSerialGrouping(ctx, tx, serial, &reservedID); err != nil {
+				return err
+			}
+		}
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (id, publisher_id, feed_id, url, guid, title, byline,
 			published, updated, fetched, language, image_url, text, html, snippet, word_count, site_name, key_points,
 			section, section_by)
@@ -85,9 +98,18 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 				return err
 			}
 			if group != nil {
-				if err := s.applyStory(ctx, tx, id, group(id)); err != nil {
+				u := group(id)
+				if serialise {
+					if u, err = s.settleStory(ctx, tx, u); err != nil {
+						return err
+					}
+				}
+				if err := s.applyStory(ctx, tx, id, u); err != nil {
 					return err
 				}
+			}
+			if err := s.notifyInTx(ctx, tx); err != nil {
+				return err
 			}
 		case errors.Is(err, sql.ErrNoRows):
 			if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE url = ?`), a.URL).Scan(&id); err != nil {
@@ -105,7 +127,7 @@ func (s *Store) AddArticle(ctx context.Context, a Article, itemID int64, group f
 		return 0, false, fmt.Errorf("store: add article %s: %w", a.URL, err)
 	}
 	if created {
-		s.changed()
+		s.changedLocally() // notified inside the transaction
 	}
 	return id, created, nil
 }
