@@ -16,8 +16,11 @@ import (
 	"time"
 )
 
-// ErrNoStore is returned by New without a store.
-var ErrNoStore = errors.New("api: a store is required")
+// Errors returned by New.
+var (
+	ErrNoStore   = errors.New("api: a store is required")
+	ErrFeedRoute = errors.New("api: a feed page's path conflicts with the API's routes")
+)
 
 // Config is what the API needs. Store is required; the rest has defaults.
 type Config struct {
@@ -39,7 +42,9 @@ type Config struct {
 	Editions []Edition
 	Sections []Section
 	// Feeds adds syndicated pages, each served in every format at Path(page, format): the
-	// hook by which editions and sections get their feeds.
+	// hook by which editions and sections get their feeds. A page's path must begin with a
+	// literal segment ("/ie/en", "/section/{slug}"): "/{country}/{lang}" would also match
+	// /api/..., and New refuses it.
 	Feeds []FeedRoute
 }
 
@@ -90,7 +95,10 @@ func New(cfg Config) (*Handler, error) {
 	if h.sections == nil {
 		h.sections = []Section{}
 	}
-	h.mux = h.routes(cfg.Feeds)
+	var err error
+	if h.mux, err = h.routes(cfg.Feeds); err != nil {
+		return nil, err
+	}
 	return h, nil
 }
 

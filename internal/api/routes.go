@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"newsdesk/internal/syndicate"
@@ -8,8 +9,15 @@ import (
 
 // routes wires every URL, one line each. Search (/api/v1/search) is not served yet: it waits
 // for the store's full-text search.
-func (h *Handler) routes(extra []FeedRoute) *http.ServeMux {
-	mux := http.NewServeMux()
+func (h *Handler) routes(extra []FeedRoute) (mux *http.ServeMux, err error) {
+	// The mux panics on patterns that overlap with none more specific; only Config.Feeds
+	// can bring one, and that is a configuration error, not a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			mux, err = nil, fmt.Errorf("%w: %v", ErrFeedRoute, p)
+		}
+	}()
+	mux = http.NewServeMux()
 	h.get(mux, "/api/openapi.json", h.openAPI)
 	h.get(mux, "/api/v1/articles", h.articles)
 	h.get(mux, "/api/v1/articles/{id}", h.article)
@@ -35,7 +43,7 @@ func (h *Handler) routes(extra []FeedRoute) *http.ServeMux {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, errNoRoute)
 	})
-	return mux
+	return mux, nil
 }
 
 func (h *Handler) get(mux *http.ServeMux, path string, fn http.HandlerFunc) {
