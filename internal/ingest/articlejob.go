@@ -117,7 +117,7 @@ func (p *Pipeline) save(ctx context.Context, a store.Article, itemID int64, sour
 		}
 	}
 	p.enrich(ctx, &a)
-	id, created, err := p.st.AddArticle(ctx, a, itemID, p.stories.group(a))
+	id, created, err := p.st.AddGroupedArticle(ctx, a, itemID, p.stories.forArticle(a))
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,10 @@ type grouper struct {
 	// hundred are kept; order holds the ids oldest first for eviction.
 	decided map[int64]store.StoryUpdate
 	order   []int64
+	// seen is the highest article id the engine holds. On PostgreSQL several processes
+	// group; the store hands each engine, under a lock, the articles the others grouped
+	// after seen (store.AddGroupedArticle).
+	seen int64
 }
 
 // maxDecided bounds the memory of recent decisions; retries happen within seconds, while
@@ -40,8 +44,18 @@ func newGrouper() *grouper {
 func (g *grouper) restore(ctx context.Context, st *store.Store, now time.Time, log *slog.Logger) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	// Articles stored after this id, by other processes while the window is read, are
+	// left to the first catch-up, so that none is restored twice.
+	last, err := st.LastArticleID(ctx)
+	if err != nil {
+		return err
+	}
+	g.seen = last
 	n := 0
-	err := st.EachRecentArticle(ctx, now.Add(-g.window), func(a store.Article) error {
+	err = st.EachRecentArticle(ctx, now.Add(-g.window), func(a store.Article) error {
+		if a.ID > last {
+			return nil
+		}
 		g.e.Restore(storyItem(a), a.StoryID, a.DuplicateOf)
 		n++
 		return nil
@@ -68,6 +82,7 @@ func (g *grouper) group(a store.Article) func(id int64) store.StoryUpdate {
 			u.SplitTo, u.SplitItems = as.Split.To, as.Split.Items
 		}
 		g.decided[id] = u
+		g.seen = max(g.seen, id)
 		g.order = append(g.order, id)
 		if len(g.order) > maxDecided {
 			delete(g.decided, g.order[0])
@@ -76,6 +91,40 @@ func (g *grouper) group(a store.Article) func(id int64) store.StoryUpdate {
 		return u
 	}
 }
+
+// forArticle is the grouper as the store's StoryGrouper for one new article.
+func (g *grouper) forArticle(a store.Article) store.StoryGrouper {
+	return articleGrouper{g: g, group: g.group(a)}
+}
+
+type articleGrouper struct {
+	g     *grouper
+	group func(id int64) store.StoryUpdate
+}
+
+func (ag articleGrouper) Seen() int64 {
+	ag.g.mu.Lock()
+	defer ag.g.mu.Unlock()
+	return ag.g.seen
+}
+
+func (ag articleGrouper) CatchUp(a store.Article) {
+	ag.g.mu.Lock()
+	defer ag.g.mu.Unlock()
+	if a.ID <= ag.g.seen {
+		return
+	}
+	ag.g.e.Restore(storyItem(a), a.StoryID, a.DuplicateOf)
+	ag.g.seen = a.ID
+}
+
+func (ag articleGrouper) ReserveStories(id int64) {
+	ag.g.mu.Lock()
+	defer ag.g.mu.Unlock()
+	ag.g.e.Reserve(id)
+}
+
+func (ag articleGrouper) Group(id int64) store.StoryUpdate { return ag.group(id) }
 
 func storyItem(a store.Article) story.Item {
 	return story.Item{
