@@ -138,6 +138,18 @@ func TestAgainstSQLiteStore(t *testing.T) {
 		t.Fatalf("tag feed: %v %+v", err, f)
 	}
 
+	// The ranking engine, swapped in through Config.Top, serves the same shape.
+	ranked, err := New(Config{Store: st, BaseURL: testBase, Top: RankedTop{Store: st}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rtop listJSON[topJSON]
+	getJSON(t, ranked, "/api/v1/top", &rtop)
+	if len(rtop.Items) != 1 || rtop.Items[0].Story == nil || rtop.Items[0].Story.ID != 100 || rtop.Items[0].Publishers != 2 {
+		t.Fatalf("ranked top %+v", rtop.Items)
+	}
+	checkAgainstSpec(t, ranked, specCases(ids[0], 100, 101, "Port%20Aldridge"))
+
 	// And every route's answers from the real store fit the document.
 	checkAgainstSpec(t, h, specCases(ids[0], 100, 101, "Port%20Aldridge"))
 }
