@@ -51,7 +51,9 @@ func realNews(t *testing.T) (st *store.Store, ids []int64) {
 		return id
 	}
 	harbour := []store.Tag{{Name: "Port Aldridge", Kind: "place"}, {Name: "pier", Kind: "keyword"}}
-	story := func(s int64) func(int64) store.StoryUpdate { return func(int64) store.StoryUpdate { return store.StoryUpdate{Story: s} } }
+	story := func(s int64) func(int64) store.StoryUpdate {
+		return func(int64) store.StoryUpdate { return store.StoryUpdate{Story: s} }
+	}
 	first := add(daily, "https://daily.example/pier", "Port Aldridge council votes for pier", 4*time.Hour, harbour, story(100))
 	add(wire, "https://wire.example/pier", "Aldridge approves pier", 3*time.Hour, harbour, story(101))
 	add(wire, "https://wire.example/pier-2", "Pier vote: what comes next", 2*time.Hour, harbour, func(int64) store.StoryUpdate {
