@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk/internal/edition"
 	"newsdesk/internal/llm"
 )
 
@@ -27,6 +28,10 @@ type Config struct {
 	BaseURL     string
 	SiteName    string
 	LogLevel    string
+
+	// Editions are the front page's country/language editions, the first the default;
+	// empty means one per country and language of the publishers (edition.Default).
+	Editions []edition.Edition
 
 	FetchAllow        []string
 	FetchAllowPrivate bool
@@ -90,6 +95,9 @@ func Options() []Option {
 			set: func(c *Config, v string) error { c.BaseURL = strings.TrimRight(v, "/"); return nil }},
 		{Env: "NEWSDESK_SITE_NAME", Flag: "site-name", Default: "newsdesk", Help: "name shown in the header and titles",
 			set: func(c *Config, v string) error { c.SiteName = v; return nil }},
+		{Env: "NEWSDESK_EDITIONS", Flag: "editions", Default: "",
+			Help: "front page editions, country/language=Name separated by commas, the first the default, e.g. us/en=United States,ie/en=Ireland,de/de=Deutschland (default: one per country and language of the publishers)",
+			set:  func(c *Config, v string) (err error) { c.Editions, err = edition.Parse(v); return err }},
 		{Env: "NEWSDESK_LOG_LEVEL", Flag: "log-level", Default: "info", Help: "debug, info, warn or error",
 			set: func(c *Config, v string) error {
 				switch strings.ToLower(v) {
