@@ -64,7 +64,6 @@ func (h *Handler) writeBody(w http.ResponseWriter, r *http.Request, contentType 
 	allowOrigin(hd)
 	hd.Set("ETag", etag)
 	hd.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge.Seconds())))
-	hd.Set("Vary", "Accept-Encoding")
 	if etagMatches(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
@@ -96,7 +95,7 @@ func etagMatches(header, etag string) bool {
 // allowOrigin lets any site read the API: it is public, read-only and uses no cookies.
 func allowOrigin(hd http.Header) {
 	hd.Set("Access-Control-Allow-Origin", "*")
-	hd.Set("Access-Control-Expose-Headers", "ETag, Link")
+	hd.Set("Access-Control-Expose-Headers", "ETag")
 }
 
 // preflight answers a browser's CORS preflight. If-None-Match is not a CORS-safelisted
