@@ -146,6 +146,7 @@ func (p *Pipeline) article(f store.Feed, it store.FeedItem, art *extract.Article
 		Text:        art.Text,
 		HTML:        art.HTML,
 		SiteName:    art.SiteName,
+		Categories:  it.Categories,
 	}
 	if art.Published != nil && !art.Published.IsZero() {
 		a.Published = *art.Published

@@ -134,11 +134,12 @@ func storyItem(a store.Article) story.Item {
 }
 
 // enrich adds what the offline AI features need and ingest can compute once: language,
-// key points, tags and the article's terms for the TF-IDF corpus.
+// section, key points, tags and the article's terms for the TF-IDF corpus.
 func (p *Pipeline) enrich(ctx context.Context, a *store.Article) {
 	if a.Language == "" {
 		a.Language = brief.DetectLanguage(a.Text)
 	}
+	p.sects.place(a)
 	a.KeyPoints = brief.KeyPoints(a.Title, a.Text, 3)
 	a.Terms = brief.Terms(a.Title + "\n\n" + a.Text)
 	c := &corpus{}

@@ -79,7 +79,7 @@ func (p *Pipeline) fetchFeed(ctx context.Context, feedID int64) error {
 		}
 		items = append(items, store.FeedItem{
 			GUID: nonEmpty(it.GUID, link), URL: link, Title: it.Title, Summary: it.Summary, Content: it.Content,
-			Author: it.Author, ImageURL: it.ImageURL, Published: it.Published,
+			Author: it.Author, ImageURL: it.ImageURL, Published: it.Published, Categories: it.Categories,
 		})
 		times = append(times, it.Published)
 	}

@@ -57,6 +57,7 @@ type Pipeline struct {
 	closeQ  func() error
 	metrics *metrics
 	stories *grouper
+	sects   *sectioner
 }
 
 // New builds a pipeline and its job queue (migrating the queue's tables). Call Start.
@@ -85,7 +86,8 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	p := &Pipeline{cfg: cfg, log: cfg.Logger, st: cfg.Store, metrics: newMetrics(cfg.Metrics), stories: newGrouper()}
+	p := &Pipeline{cfg: cfg, log: cfg.Logger, st: cfg.Store, metrics: newMetrics(cfg.Metrics), stories: newGrouper(),
+		sects: newSectioner()}
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &scheduleWorker{p: p})
@@ -132,6 +134,9 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 func (p *Pipeline) Start(ctx context.Context) error {
 	if err := p.stories.restore(ctx, p.st, p.cfg.Now(), p.log); err != nil {
 		return fmt.Errorf("ingest: restore stories: %w", err)
+	}
+	if err := p.sects.restore(ctx, p.st, p.log); err != nil {
+		return fmt.Errorf("ingest: train sections: %w", err)
 	}
 	if err := p.q.Start(ctx); err != nil {
 		return fmt.Errorf("ingest: start: %w", err)

@@ -38,5 +38,6 @@ func (w *scheduleWorker) Work(ctx context.Context, job *river.Job[ScheduleArgs])
 	if err := w.p.q.InsertMany(ctx, params); err != nil {
 		return fmt.Errorf("enqueue %d due feeds: %w", len(due), err)
 	}
+	w.p.sects.reclassify(ctx, w.p.st, w.p.cfg.Now(), w.p.log)
 	return nil
 }
