@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -27,7 +28,8 @@ func FromStat(st store.StoryStat) Story {
 }
 
 // TopStories ranks the store's story aggregates for an edition and returns the first
-// limit (all when limit ≤ 0), optionally only those of one section.
+// limit (all when limit ≤ 0), optionally only those of one section. An edition's Local
+// section holds only stories its own country's sources cover.
 func TopStories(cfg Config, stats []store.StoryStat, ed Edition, section string, now time.Time, limit int) []Top {
 	byID := make(map[int64]store.StoryStat, len(stats))
 	stories := make([]Story, 0, len(stats))
@@ -39,6 +41,9 @@ func TopStories(cfg Config, stats []store.StoryStat, ed Edition, section string,
 		stories = append(stories, FromStat(st))
 	}
 	ranked := ForEdition(cfg, stories, ed, now)
+	if section == "local" && ed.Country != "" {
+		ranked = slices.DeleteFunc(ranked, func(r Ranked) bool { return !r.Local })
+	}
 	if limit > 0 && len(ranked) > limit {
 		ranked = ranked[:limit]
 	}

@@ -36,6 +36,14 @@ func TestTopStories(t *testing.T) {
 	if top := TopStories(Config{}, stats, Edition{}, "sport", now, 10); len(top) != 1 || top[0].Stat.Story != 2 {
 		t.Errorf("sport page: %+v", top)
 	}
+	// Local news of Germany is not local news of Austria, though both read German.
+	stats[1].Section = "local"
+	if top := TopStories(Config{}, stats, Edition{"de", "de"}, "local", now, 10); len(top) != 1 || top[0].Stat.Story != 2 {
+		t.Errorf("de/de local page: %+v", top)
+	}
+	if top := TopStories(Config{}, stats, Edition{"at", "de"}, "local", now, 10); len(top) != 0 {
+		t.Errorf("at/de local page shows Germany's: %+v", top)
+	}
 	if top := TopStories(Config{}, stats, Edition{}, "", now, 1); len(top) != 1 {
 		t.Errorf("limit 1 gave %d", len(top))
 	}
