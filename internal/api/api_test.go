@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestArticlesPageByCursor(t *testing.T) {
@@ -204,6 +205,45 @@ func TestEditionsAndSectionsListWhatIsConfigured(t *testing.T) {
 	}
 }
 
+func TestSearchPagesAndFilters(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t, newsFixture(testNow))
+	tests := []struct {
+		query string
+		want  []int64
+	}{
+		{"q=harbour", []int64{3, 2, 1}}, // the copy (4) is never a result
+		{"q=harbour&publisher=2", []int64{2}},
+		{"q=harbour&from=" + testNow.Add(-210*time.Minute).Format(time.RFC3339), []int64{3}},
+		{"q=harbour&to=" + testNow.Add(-210*time.Minute).Format(time.RFC3339), []int64{2, 1}},
+		{"q=storm+ada", []int64{8, 5}},
+		{"q=nothing", nil},
+	}
+	for _, tt := range tests {
+		var got []int64
+		for next := "/api/v1/search?limit=1&" + tt.query; next != ""; {
+			var page searchJSON
+			getJSON(t, h, strings.TrimPrefix(next, testBase), &page)
+			for _, hit := range page.Items {
+				got = append(got, hit.ID)
+			}
+			next = page.Next
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	var page searchJSON
+	getJSON(t, h, "/api/v1/search?q=storm", &page)
+	if page.Query != "storm" || len(page.Items) != 2 || page.Items[1].ID != 5 {
+		t.Fatalf("search page %+v", page)
+	}
+	// The store's highlighted HTML is passed through as it is, next to the plain title.
+	if hit := page.Items[1]; hit.TitleHTML != "Storm &#34;Ada&#34; closes &lt;schools&gt; &amp; roads" || hit.Title != `Storm "Ada" closes <schools> & roads` {
+		t.Errorf("hit title %q, html %q", hit.Title, hit.TitleHTML)
+	}
+}
+
 func TestConditionalGetAndCaching(t *testing.T) {
 	t.Parallel()
 	h := newTestHandler(t, newsFixture(testNow))
@@ -268,6 +308,11 @@ func TestErrorsAreJSONWithTheirStatus(t *testing.T) {
 		{"no such route", "GET", "/api/v1/nothing", false, 404, "no such API route"},
 		{"no such version", "GET", "/api/v2/articles", false, 404, "no such API route"},
 		{"writes refused", "POST", "/api/v1/articles", false, 405, "the API is read-only: use GET"},
+		{"search without words", "GET", "/api/v1/search?q=%20", false, 400, "q must be 1 to 200 characters"},
+		{"search of punctuation", "GET", "/api/v1/search?q=%2B%2B", false, 400, "q has no word to search for"},
+		{"search foreign cursor", "GET", "/api/v1/search?q=storm&cursor=x", false, 400, "cursor is not one this API gave out for this search"},
+		{"search bad date", "GET", "/api/v1/search?q=storm&from=yesterday", false, 400, "from must be a date (2026-11-26) or a time (RFC 3339)"},
+		{"search bad publisher", "GET", "/api/v1/search?q=storm&publisher=daily", false, 400, "publisher must be a publisher's id"},
 		{"store down", "GET", "/api/v1/articles", true, 500, "internal error"},
 		{"store down story", "GET", "/api/v1/stories/1", true, 500, "internal error"},
 		{"store down feed", "GET", "/feed.json", true, 500, "internal error"},

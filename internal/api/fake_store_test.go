@@ -4,8 +4,12 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"html"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"newsdesk/internal/store"
 )
@@ -158,6 +162,48 @@ func (f *fakeStore) StorySizes(_ context.Context, ids []int64) (map[int64]store.
 		}
 	}
 	return out, nil
+}
+
+// Search matches the query's words against titles, newest first, and pages by offset; its
+// cursor is the offset as text.
+func (f *fakeStore) Search(_ context.Context, q store.SearchQuery) (store.SearchResult, error) {
+	if f.err != nil {
+		return store.SearchResult{}, f.err
+	}
+	words := strings.FieldsFunc(strings.ToLower(q.Text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return store.SearchResult{}, store.ErrEmptyQuery
+	}
+	offset := 0
+	if q.Cursor != "" {
+		n, err := strconv.Atoi(q.Cursor)
+		if err != nil {
+			return store.SearchResult{}, store.ErrBadCursor
+		}
+		offset = n
+	}
+	hits := f.sorted(func(a store.Article) bool {
+		if a.DuplicateOf != 0 || q.PublisherID != 0 && a.PublisherID != q.PublisherID ||
+			!q.From.IsZero() && a.Published.Before(q.From) || !q.To.IsZero() && !a.Published.Before(q.To) {
+			return false
+		}
+		for _, w := range words {
+			if !strings.Contains(strings.ToLower(a.Title), w) {
+				return false
+			}
+		}
+		return true
+	})
+	limit := cmp.Or(q.Limit, 20)
+	var res store.SearchResult
+	for i, a := range hits[min(offset, len(hits)):] {
+		if i == limit {
+			res.Next = strconv.Itoa(offset + limit)
+			break
+		}
+		res.Hits = append(res.Hits, store.SearchHit{Article: a, TitleHTML: html.EscapeString(a.Title), SnippetHTML: html.EscapeString(a.Snippet), Score: float64(len(hits) - i)})
+	}
+	return res, nil
 }
 
 // newsFixture is a small news day: two publishers, a three-article story with a copy, a

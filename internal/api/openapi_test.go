@@ -139,7 +139,7 @@ func pathParams(template, path string) map[string]string {
 }
 
 // specCases exercises every documented route: its answers, and its errors.
-func specCases(article, story, merged int64, tag string) []specCase {
+func specCases(article, story, merged int64, tag, word string) []specCase {
 	a, s, m := itoa(article), itoa(story), itoa(merged)
 	return []specCase{
 		{"/api/openapi.json", "/api/openapi.json", 200},
@@ -163,6 +163,10 @@ func specCases(article, story, merged int64, tag string) []specCase {
 		{"/api/v1/top", "/api/v1/top?limit=0", 400},
 		{"/api/v1/editions", "/api/v1/editions", 200},
 		{"/api/v1/sections", "/api/v1/sections", 200},
+		{"/api/v1/search", "/api/v1/search?q=" + word, 200},
+		{"/api/v1/search", "/api/v1/search?q=" + word + "&limit=1&from=2000-01-01", 200},
+		{"/api/v1/search", "/api/v1/search?q=", 400},
+		{"/api/v1/search", "/api/v1/search?q=" + word + "&cursor=zz", 400},
 		{"/feed.xml", "/feed.xml", 200},
 		{"/feed.atom", "/feed.atom", 200},
 		{"/feed.json", "/feed.json", 200},
@@ -187,5 +191,5 @@ func TestAnswersFitTheDocument(t *testing.T) {
 		c.Editions = []Edition{{Code: "ie/en", Name: "Ireland", Country: "ie", Language: "en", Link: testBase + "/ie/en"}}
 		c.Sections = []Section{{Slug: "world", Name: "World", Link: testBase + "/section/world"}}
 	})
-	checkAgainstSpec(t, h, specCases(5, 1, 7, "Harbour"))
+	checkAgainstSpec(t, h, specCases(5, 1, 7, "Harbour", "harbour"))
 }

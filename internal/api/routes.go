@@ -7,8 +7,7 @@ import (
 	"newsdesk/internal/syndicate"
 )
 
-// routes wires every URL, one line each. Search (/api/v1/search) is not served yet: it waits
-// for the store's full-text search.
+// routes wires every URL, one line each.
 func (h *Handler) routes(extra []FeedRoute) (mux *http.ServeMux, err error) {
 	// The mux panics on patterns that overlap with none more specific; only Config.Feeds
 	// can bring one, and that is a configuration error, not a crash.
@@ -28,6 +27,7 @@ func (h *Handler) routes(extra []FeedRoute) (mux *http.ServeMux, err error) {
 	h.get(mux, "/api/v1/top", h.topStories)
 	h.get(mux, "/api/v1/editions", h.editionList)
 	h.get(mux, "/api/v1/sections", h.sectionList)
+	h.get(mux, "/api/v1/search", h.search)
 
 	feeds := append([]FeedRoute{
 		{Page: "/", Source: h.latestFeed},

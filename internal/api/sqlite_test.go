@@ -140,6 +140,24 @@ func TestAgainstSQLiteStore(t *testing.T) {
 		t.Fatalf("tag feed: %v %+v", err, f)
 	}
 
+	// Search over the store's full-text index, a page at a time.
+	var found []int64
+	for next := "/api/v1/search?q=pier&limit=1"; next != ""; {
+		var page searchJSON
+		get(strings.TrimPrefix(next, testBase), &page)
+		for _, hit := range page.Items {
+			found = append(found, hit.ID)
+			if !strings.Contains(strings.ToLower(hit.TitleHTML), "<mark>pier</mark>") {
+				t.Errorf("title_html %q lacks the highlight", hit.TitleHTML)
+			}
+		}
+		next = page.Next
+	}
+	slices.Sort(found)
+	if want := []int64{ids[0], ids[1], ids[2]}; !slices.Equal(found, want) { // the copy (ids[3]) left out
+		t.Fatalf("search found %v, want %v", found, want)
+	}
+
 	// The ranking engine, swapped in through Config.Top, serves the same shape.
 	ranked, err := New(Config{Store: st, BaseURL: testBase, Top: RankedTop{Store: st}})
 	if err != nil {
@@ -150,8 +168,8 @@ func TestAgainstSQLiteStore(t *testing.T) {
 	if len(rtop.Items) != 1 || rtop.Items[0].Story == nil || rtop.Items[0].Story.ID != 100 || rtop.Items[0].Publishers != 2 {
 		t.Fatalf("ranked top %+v", rtop.Items)
 	}
-	checkAgainstSpec(t, ranked, specCases(ids[0], 100, 101, "Port%20Aldridge"))
+	checkAgainstSpec(t, ranked, specCases(ids[0], 100, 101, "Port%20Aldridge", "pier"))
 
 	// And every route's answers from the real store fit the document.
-	checkAgainstSpec(t, h, specCases(ids[0], 100, 101, "Port%20Aldridge"))
+	checkAgainstSpec(t, h, specCases(ids[0], 100, 101, "Port%20Aldridge", "pier"))
 }

@@ -32,4 +32,7 @@ type Store interface {
 	Publishers(ctx context.Context) ([]store.Publisher, error)
 	// StorySizes returns the articles and publishers of each given story that has any.
 	StorySizes(ctx context.Context, ids []int64) (map[int64]store.StorySize, error)
+	// Search finds originals by their words and filters, best first; store.ErrEmptyQuery
+	// for text with no word, store.ErrBadCursor for a cursor of another search.
+	Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error)
 }
