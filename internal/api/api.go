@@ -41,6 +41,10 @@ type Config struct {
 	// the lists are empty rather than invented.
 	Editions []Edition
 	Sections []Section
+	// Changes is the store's change counter (store.Store.Changes). When set, finished
+	// answers are kept and reused until it moves or their max-age runs out; nil computes
+	// every answer afresh.
+	Changes func() uint64
 	// Feeds adds syndicated pages, each served in every format at Path(page, format): the
 	// hook by which editions and sections get their feeds. A page's path must begin with a
 	// literal segment ("/ie/en", "/section/{slug}"): "/{country}/{lang}" would also match
@@ -60,6 +64,7 @@ type Handler struct {
 	sections []Section
 	patterns []string
 	mux      *http.ServeMux
+	cache    *bodyCache // nil without Config.Changes
 }
 
 // New checks cfg and builds the handler.
@@ -94,6 +99,9 @@ func New(cfg Config) (*Handler, error) {
 	}
 	if h.sections == nil {
 		h.sections = []Section{}
+	}
+	if cfg.Changes != nil {
+		h.cache = &bodyCache{changes: cfg.Changes, now: h.now, entries: make(map[string]cachedBody)}
 	}
 	var err error
 	if h.mux, err = h.routes(cfg.Feeds); err != nil {

@@ -43,18 +43,24 @@ func BenchmarkRoutes(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	h, err := New(Config{Store: st, BaseURL: testBase})
+	fresh, err := New(Config{Store: st, BaseURL: testBase})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cached, err := New(Config{Store: st, BaseURL: testBase, Changes: st.Changes})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, path := range []string{"/api/v1/articles", "/api/v1/articles/1000", "/api/v1/articles/1000/related",
-		"/api/v1/stories/7", "/api/v1/tags/tag3", "/api/v1/top", "/feed.xml", "/story/7/feed.atom"} {
-		b.Run(path, func(b *testing.B) {
-			for b.Loop() {
-				if w := do(h, http.MethodGet, path); w.Code != http.StatusOK {
-					b.Fatalf("%s: %d", path, w.Code)
+		"/api/v1/stories/7", "/api/v1/tags/tag3", "/api/v1/top", "/api/v1/search?q=story", "/feed.xml", "/story/7/feed.atom"} {
+		for name, h := range map[string]*Handler{"fresh": fresh, "cached": cached} {
+			b.Run(name+path, func(b *testing.B) {
+				for b.Loop() {
+					if w := do(h, http.MethodGet, path); w.Code != http.StatusOK {
+						b.Fatalf("%s: %d", path, w.Code)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -60,20 +60,26 @@ func (h *Handler) writeJSON(w http.ResponseWriter, r *http.Request, v any, maxAg
 func (h *Handler) writeBody(w http.ResponseWriter, r *http.Request, contentType string, body []byte, maxAge time.Duration) {
 	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	h.keep(w, cachedBody{contentType: contentType, body: body, etag: etag, maxAge: maxAge})
+	sendBody(w, r, cachedBody{contentType: contentType, body: body, etag: etag, maxAge: maxAge})
+}
+
+// sendBody answers with a finished body and its ETag, or 304.
+func sendBody(w http.ResponseWriter, r *http.Request, b cachedBody) {
 	hd := w.Header()
 	allowOrigin(hd)
-	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge.Seconds())))
-	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+	hd.Set("ETag", b.etag)
+	hd.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(b.maxAge.Seconds())))
+	if etagMatches(r.Header.Get("If-None-Match"), b.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	hd.Set("Content-Type", contentType)
-	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	hd.Set("Content-Type", b.contentType)
+	hd.Set("Content-Length", strconv.Itoa(len(b.body)))
 	hd.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
+		_, _ = w.Write(b.body)
 	}
 }
 

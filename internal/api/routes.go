@@ -48,6 +48,6 @@ func (h *Handler) routes(extra []FeedRoute) (mux *http.ServeMux, err error) {
 
 func (h *Handler) get(mux *http.ServeMux, path string, fn http.HandlerFunc) {
 	pattern := "GET " + path
-	mux.HandleFunc(pattern, fn)
+	mux.HandleFunc(pattern, h.cached(fn))
 	h.patterns = append(h.patterns, pattern)
 }
