@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsdesk/internal/store"
 )
 
 func TestArticlesPageByCursor(t *testing.T) {
@@ -366,5 +368,35 @@ func TestNewNeedsAStore(t *testing.T) {
 	t.Parallel()
 	if _, err := New(Config{}); !errors.Is(err, ErrNoStore) {
 		t.Fatalf("New without a store: %v", err)
+	}
+}
+
+// TestTagNamesTravelEscaped checks tags that need escaping — a slash, a space, non-Latin
+// letters — in the API, in the links it gives out, and in feed URLs.
+func TestTagNamesTravelEscaped(t *testing.T) {
+	t.Parallel()
+	st := newsFixture(testNow)
+	for _, name := range []string{"AC/DC", "Port Aldridge", "Μύκονος"} {
+		st.tags[6] = append(st.tags[6], store.Tag{Name: name, Kind: "keyword"})
+	}
+	h := newTestHandler(t, st)
+	var a articleDetailJSON
+	getJSON(t, h, "/api/v1/articles/6", &a)
+	if len(a.Tags) != 3 {
+		t.Fatalf("tags %+v", a.Tags)
+	}
+	for _, tag := range a.Tags {
+		var page tagPageJSON
+		getJSON(t, h, strings.TrimPrefix(tag.API, testBase), &page)
+		if page.Name != tag.Name || len(page.Items) != 1 || page.Items[0].ID != 6 || page.Link != tag.Link {
+			t.Errorf("%s: %+v", tag.Name, page)
+		}
+		feedPath := strings.TrimPrefix(tag.Link, testBase) + "/feed.json"
+		if w := do(h, http.MethodGet, feedPath); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"home_page_url": "`+tag.Link+`"`) {
+			t.Errorf("%s: feed %s: %d %s", tag.Name, feedPath, w.Code, w.Body)
+		}
+	}
+	if a.Tags[0].API != testBase+"/api/v1/tags/AC%2FDC" {
+		t.Errorf("slash not escaped: %s", a.Tags[0].API)
 	}
 }
