@@ -36,6 +36,7 @@ func commands() []command {
 		{"demo", "run the whole product offline with a simulated publisher", runDemo},
 		{"migrate", "apply database migrations", runMigrate},
 		{"copy", "copy a site from SQLite to PostgreSQL: --from sqlite:PATH --to postgres://…", runCopy},
+		{"backup", "write a consistent copy of the SQLite database: --to FILE", runBackup},
 		{"sources", "manage sources: add, list, import-opml, export-opml", runSources},
 		{"users", "manage accounts: create-admin", runUsers},
 		{"feed", "feed tools: parse FILE|URL", runFeed},
