@@ -44,7 +44,7 @@ func openPostgresQueue(ctx context.Context, st *store.Store, cfg *river.Config) 
 		pool.Close()
 		return nil, nil, fmt.Errorf("ingest: job queue migrations: %w", err)
 	}
-	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	if err := migrateLocked(ctx, pool, migrator); err != nil {
 		pool.Close()
 		return nil, nil, fmt.Errorf("ingest: migrate job queue: %w", err)
 	}

@@ -23,10 +23,6 @@ type StoryGrouper interface {
 	Group(id int64) StoryUpdate
 }
 
-// groupingLockKey is the advisory lock that serialises story grouping across processes
-// sharing one PostgreSQL database (an arbitrary constant: "news" in ASCII).
-const groupingLockKey = 0x6e657773
-
 // AddGroupedArticle is AddArticle with a story grouper that may be one of several.
 //
 // Each process groups with its own in-memory engine, and engines fed different articles
@@ -55,7 +51,7 @@ func (s *Store) serialGrouping(g StoryGrouper) bool {
 // lock, reserves the article's id (once: a retried transaction keeps it, so the grouper
 // sees one id) and catches the grouper up.
 func (s *Store) beginSerialGrouping(ctx context.Context, tx *sql.Tx, g StoryGrouper, reservedID *any) error {
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, groupingLockKey); err != nil {
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, `+schemaLockKey+`)`, lockGrouping); err != nil {
 		return err
 	}
 	if *reservedID == nil {

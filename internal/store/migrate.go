@@ -47,6 +47,11 @@ func (s *Store) loadMigrations() ([]migration, error) {
 // Migrate applies the migrations not yet applied, each in its own transaction.
 // It reports the version reached.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
+	unlock, err := s.migrationLock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied BIGINT NOT NULL)`); err != nil {
 		return 0, fmt.Errorf("store: migrate: %w", err)
 	}
