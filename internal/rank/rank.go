@@ -127,9 +127,10 @@ type Ranked struct {
 }
 
 // ForEdition ranks stories for an edition, best first, diversified. It keeps a story when
-// it is global (broad, or covered from several countries), local (a source of the edition's
-// country covers it) or has an article in the edition's language; a story only foreign
-// sources cover in a foreign language belongs to other editions.
+// it is global (broad, or covered from several countries, and not in the Local section),
+// local (a source of the edition's country covers it) or has an article in the edition's
+// language; a story only foreign sources cover in a foreign language belongs to other
+// editions.
 func ForEdition(cfg Config, stories []Story, ed Edition, now time.Time) []Ranked {
 	cfg = cfg.withDefaults()
 	out := make([]Ranked, 0, len(stories))
@@ -148,7 +149,9 @@ func ForEdition(cfg Config, stories []Story, ed Edition, now time.Time) []Ranked
 					countries[a.Country] = true
 				}
 			}
-			global := s.Publishers >= cfg.GlobalPublishers || len(countries) >= 2
+			// Local news stays local however many neighbours report it: a storm in one
+			// county is not world news because a paper across the border covered it.
+			global := s.Section != "local" && (s.Publishers >= cfg.GlobalPublishers || len(countries) >= 2)
 			if !local && !ownLanguage && !global {
 				continue
 			}

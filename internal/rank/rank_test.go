@@ -163,7 +163,10 @@ func TestEditions(t *testing.T) {
 	// A global story: three publishers in two countries, mixed languages.
 	global := story(4, "world", 3, 3, 1, 30*time.Minute, "gb", "en")
 	global.Members[2].Country, global.Members[2].Language = "de", "de"
-	stories := []Story{irishLocal, usLocal, germanLocal, global}
+	// A local story of Germany that an Austrian paper covered too is still not global.
+	borderLocal := story(5, "local", 2, 2, 0, 30*time.Minute, "de", "de")
+	borderLocal.Members[1].Country = "at"
+	stories := []Story{irishLocal, usLocal, germanLocal, global, borderLocal}
 	rank := func(ed Edition) map[int64]Ranked {
 		out := map[int64]Ranked{}
 		for _, r := range ForEdition(Config{}, stories, ed, now) {
@@ -195,6 +198,12 @@ func TestEditions(t *testing.T) {
 	}
 	if _, ok := de[1]; ok {
 		t.Error("de/de shows an English-language local story of Ireland")
+	}
+	if _, ok := ie[5]; ok {
+		t.Error("ie/en shows a German local story covered from two countries")
+	}
+	if _, ok := de[5]; !ok {
+		t.Error("de/de lacks the border story")
 	}
 	if _, ok := de[3]; !ok {
 		t.Error("de/de lacks its own local story")
