@@ -15,6 +15,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		{"extract", "article extraction quality and speed against peer extractors", benchExtract},
 		{"cluster", "story grouping quality and speed against peer methods", benchCluster},
 		{"summarize", "key points ROUGE against Lead-3", benchSummarize},
+		{"search", "full-text search latency at 100k and 1M generated articles", benchSearch},
 	}
 	if len(args) > 0 {
 		for _, b := range benches {

@@ -220,13 +220,16 @@ func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery
 	// answered by the index itself), checked against the filters, and stop at
 	// searchCandidates; bm25 is computed for those only.
 	query := fmt.Sprintf(`WITH cand AS MATERIALIZED (
-			SELECT f.rowid AS id, -bm25(articles_fts, %g, 1.0) AS rel
+			SELECT f.rowid AS id, -bm25(articles_fts, %g, 1.0) AS rel, a.published, a.fetched
 			FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN publishers p ON p.id = a.publisher_id
 			WHERE articles_fts MATCH ? AND f.rowid <= ? AND a.duplicate_of = 0`+filters+`
-			ORDER BY f.rowid DESC LIMIT %d)
-		SELECT `+articleListCols+`, c.rel / `+searchFreshness+` AS score
-		FROM cand c JOIN articles a ON a.id = c.id JOIN publishers p ON p.id = a.publisher_id
-		ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?`, searchTitleWeight, searchCandidates, searchTau)
+			ORDER BY f.rowid DESC LIMIT %d),
+		page AS MATERIALIZED (
+			SELECT a.id, a.rel / `+searchFreshness+` AS score FROM cand a
+			ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?)
+		SELECT `+articleListCols+`, pg.score
+		FROM page pg JOIN articles a ON a.id = pg.id JOIN publishers p ON p.id = a.publisher_id
+		ORDER BY pg.score DESC, a.id DESC`, searchTitleWeight, searchCandidates, searchTau)
 	args := append([]any{match, c.maxID}, fargs...)
 	args = append(args, c.now, limit, c.offset)
 	hits, err := s.scanHits(ctx, query, args, func(h *SearchHit) []any { return []any{&h.Score} })

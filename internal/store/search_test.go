@@ -314,3 +314,40 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+// Articles loaded in bulk are searchable at once (the index is kept by the database), a
+// URL already stored is skipped, and a copy stays out of results.
+func TestAddArticlesBulk(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newSearchFixture(t, s)
+		p := f.publisher("daily", "ie")
+		first := f.add(p, "Ferry timetable", "The winter ferry timetable starts.", "en", time.Hour, 0)
+		batch := []Article{
+			{PublisherID: p.ID, URL: "https://daily.example/bulk-1", Title: "Ferry fares rise", Text: "Fares rise in spring.",
+				Language: "en", Published: f.now, Fetched: f.now, Section: "local"},
+			{PublisherID: p.ID, URL: "https://daily.example/bulk-2", Title: "Ferry fares rise", Text: "Fares rise in spring.",
+				Language: "en", Published: f.now, Fetched: f.now, DuplicateOf: first},
+			{PublisherID: p.ID, URL: "https://daily.example/1", Title: "Ferry again", Language: "en", Published: f.now, Fetched: f.now},
+		}
+		n, err := s.AddArticlesBulk(ctx, batch)
+		if err != nil || n != 2 {
+			t.Fatalf("bulk: %d, %v; want 2 stored", n, err)
+		}
+		res, err := s.Search(ctx, SearchQuery{Text: "ferry"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, h := range res.Hits {
+			urls = append(urls, h.URL)
+		}
+		slices.Sort(urls)
+		if want := []string{"https://daily.example/1", "https://daily.example/bulk-1"}; !slices.Equal(urls, want) {
+			t.Errorf("found %v, want %v", urls, want)
+		}
+		if got := f.search(SearchQuery{Text: "ferry", Section: "local"}); len(got) != 1 {
+			t.Errorf("section filter after bulk: %v", got)
+		}
+	})
+}
