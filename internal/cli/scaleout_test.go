@@ -204,7 +204,7 @@ func TestManyProcessesOnePostgres(t *testing.T) {
 		})
 	}
 
-	// The web scaleProcess caches a publisher's page before the new articles come.
+	// The web process caches a publisher's page before the new articles come.
 	pubPage := web.base + "/publisher/" + strconv.FormatInt(pubIDs[0], 10)
 	if code, _ := scaleGet(pubPage); code != http.StatusOK {
 		t.Fatalf("GET %s = %d", pubPage, code)
@@ -275,12 +275,12 @@ func TestManyProcessesOnePostgres(t *testing.T) {
 		}
 	}
 
-	// The web scaleProcess stored nothing, yet its cached page shows the newest article.
+	// The web process stored nothing, yet its cached page shows the newest article.
 	newest, err := st.PublisherArticles(ctx, pubIDs[0], 1)
 	if err != nil || len(newest) == 0 {
 		t.Fatalf("newest article of publisher %d: %v", pubIDs[0], err)
 	}
-	awaitCond(t, "the web scaleProcess's cached page shows "+newest[0].Title, 10*time.Second, func() bool {
+	awaitCond(t, "the web process's cached page shows "+newest[0].Title, 10*time.Second, func() bool {
 		_, body := scaleGet(pubPage)
 		return strings.Contains(body, html.EscapeString(newest[0].Title))
 	})
