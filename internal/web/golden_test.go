@@ -11,7 +11,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden pages in testdata/")
 
 // assetHash is blanked in golden pages so that a stylesheet edit does not rewrite them all.
-var assetHash = regexp.MustCompile(`(/static/[a-z]+)\.[0-9a-f]{12}\.`)
+var assetHash = regexp.MustCompile(`(/static/[a-z0-9-]+)\.[0-9a-f]{12}\.`)
 
 // TestGoldenPages compares whole rendered pages with testdata/*.golden.html. Run
 // `go test ./internal/web -run Golden -update` after an intended template change and review

@@ -25,6 +25,9 @@ func (s *Server) routes() http.Handler {
 	s.handle(mux, "GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry}))
 	s.handle(mux, "GET /static/{name}", http.HandlerFunc(s.staticFile))
 	s.handle(mux, "GET /favicon.ico", http.HandlerFunc(s.favicon))
+	s.handle(mux, "GET /manifest.webmanifest", http.HandlerFunc(s.manifest))
+	s.handle(mux, "GET /sw.js", http.HandlerFunc(s.serviceWorker))
+	s.handle(mux, "GET "+offlinePath, http.HandlerFunc(s.offlinePage))
 	if s.accounts != nil {
 		s.accountRoutes(mux)
 	}

@@ -109,6 +109,7 @@ type Server struct {
 	metrics  *metrics
 	assets   *assets
 	pages    *renderer
+	app      *appFiles  // manifest and service worker
 	cache    *pageCache // nil when Config.Changes is nil
 	flight   singleflight.Group
 	handler  http.Handler
@@ -182,6 +183,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.pages, err = newRenderer(templateFS, "templates", s.assets); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.app, err = newAppFiles(s.site, s.assets); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s.handler = s.routes()
