@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -170,4 +171,64 @@ func allArticles(t *testing.T, st *store.Store) []store.Article {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// BenchmarkAddArticlePostgres measures storing grouped articles from 8 goroutines over two
+// stores (two processes) on PostgreSQL, with grouping serialised across them ("serial")
+// and without ("local", each store's engine on its own, as before scale-out).
+func BenchmarkAddArticlePostgres(b *testing.B) {
+	for _, serial := range []bool{false, true} {
+		name := map[bool]string{false: "local", true: "serial"}[serial]
+		b.Run(name, func(b *testing.B) {
+			dsn := storetest.PostgresDSN(b)
+			ctx := context.Background()
+			var stores []*store.Store
+			for range 2 {
+				st, err := store.Open(ctx, dsn, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer st.Close()
+				if _, err := st.Migrate(ctx); err != nil {
+					b.Fatal(err)
+				}
+				stores = append(stores, st)
+			}
+			pub, err := stores[0].EnsurePublisher(ctx, store.Publisher{Name: "P", HomeURL: "https://p.example/"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			groupers := []*grouper{newGrouper(), newGrouper()}
+			start := time.Now().Add(-time.Hour)
+			var next atomic.Int64
+			b.ResetTimer()
+			var wg sync.WaitGroup
+			for w := range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					st, g := stores[w%2], groupers[w%2]
+					for {
+						n := int(next.Add(1))
+						if n > b.N {
+							return
+						}
+						a := topicArticle(pub, n%len(topicWords), n, start.Add(time.Duration(n)*time.Second))
+						var err error
+						if serial {
+							_, _, err = st.AddGroupedArticle(ctx, a, 0, g.forArticle(a))
+						} else {
+							_, _, err = st.AddArticle(ctx, a, 0, g.group(a))
+						}
+						if err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }
