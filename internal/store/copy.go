@@ -77,7 +77,9 @@ const pgMaxParams = 65535
 //
 // The source is read in one transaction, a consistent snapshot even while a server keeps
 // writing to it. The job queue's tables (river_*) are not copied: jobs belong to the
-// process that runs them, and the pipeline enqueues again every feed item still pending.
+// process that runs them. The pipeline enqueues again the items still pending when it
+// next polls their feed, which Copy makes a full fetch by clearing that feed's ETag and
+// Last-Modified.
 func Copy(ctx context.Context, src, dst *Store, opts CopyOptions) (CopyStats, error) {
 	var stats CopyStats
 	if src.d.name != "sqlite" || dst.d.name != "postgres" {
@@ -132,6 +134,13 @@ func Copy(ctx context.Context, src, dst *Store, opts CopyOptions) (CopyStats, er
 	}
 	if err := resetSequences(ctx, dst); err != nil {
 		return stats, fmt.Errorf("store: copy: %w", err)
+	}
+	// The jobs of pending items stay behind with the job queue. A feed poll queues every
+	// pending item of its feed again, but only when the feed answers with content: forget
+	// the validators of those feeds so that their next poll is not a 304.
+	if _, err := dst.w.ExecContext(ctx, `UPDATE feeds SET etag = '', last_modified = ''
+		WHERE id IN (SELECT feed_id FROM feed_items WHERE state = 'pending')`); err != nil {
+		return stats, fmt.Errorf("store: copy: re-poll feeds with pending items: %w", err)
 	}
 	dst.changed()
 	return stats, nil
