@@ -26,6 +26,9 @@ type Config struct {
 	// MinSections is how many sections the classifier must have examples of before it
 	// places anything: with one it would put everything there. Default 2.
 	MinSections int
+	// NoSeed starts the classifier empty, without the built-in word lists (seedWords);
+	// for evaluations of what it learns alone.
+	NoSeed bool
 }
 
 // Classifier places articles: rules first, then the text classifier. Safe for concurrent
@@ -47,7 +50,16 @@ func NewClassifier(cfg Config) *Classifier {
 	if cfg.MinSections <= 0 {
 		cfg.MinSections = 2
 	}
-	return &Classifier{cfg: cfg, model: newModel(cfg.MaxTerms, cfg.MaxDocs)}
+	c := &Classifier{cfg: cfg, model: newModel(cfg.MaxTerms, cfg.MaxDocs)}
+	if !cfg.NoSeed {
+		for _, s := range all {
+			terms := tokens("", seedWords[s])
+			for range seedDocs {
+				c.model.learn(terms, s)
+			}
+		}
+	}
+	return c
 }
 
 // Rules places an article by its categories, then by its URL.

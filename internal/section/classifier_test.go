@@ -67,7 +67,7 @@ func TestPredictUnseen(t *testing.T) {
 
 func TestPlaceRulesFirstAndLearns(t *testing.T) {
 	t.Parallel()
-	c := NewClassifier(Config{})
+	c := NewClassifier(Config{NoSeed: true})
 	// Nothing learned: no rule, no guess.
 	if d := c.Place(Input{URL: "https://n.example/2025/a", Title: "Cup final tonight"}); d.Section != "" {
 		t.Errorf("untrained classifier placed %+v", d)
@@ -131,6 +131,29 @@ func TestTokens(t *testing.T) {
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("tokens[%q] = %d, want %d (all %v)", k, got[k], v, got)
+		}
+	}
+}
+
+// TestColdStart checks that the built-in word lists place articles before anything is
+// learned, in each language.
+func TestColdStart(t *testing.T) {
+	t.Parallel()
+	c := NewClassifier(Config{})
+	tests := []struct {
+		title, text string
+		want        Section
+	}{
+		{"Rovers sack their coach", "The team lost the league match; the players and the goalkeeper were booed.", Sport},
+		{"Neuer Trainer für die Mannschaft", "Nach dem verlorenen Spiel in der Liga muss der Trainer gehen.", Sport},
+		{"Les urgences de l'hôpital saturées", "Les médecins et les infirmières soignent des patients dans les couloirs.", Health},
+		{"El gobierno pierde la votación", "El partido de la oposición tumbó la ley en el parlamento.", Politics},
+		{"Il sindaco chiude la strada", "Il consiglio comunale e i residenti del quartiere discutono della scuola.", Local},
+		{"Chipmaker unveils faster chips", "The new chips run artificial intelligence software on phone and computer.", Technology},
+	}
+	for _, tt := range tests {
+		if d := c.Predict(tt.title, tt.text); d.Section != tt.want {
+			t.Errorf("%q: %q, want %q; %v", tt.title, d.Section, tt.want, d.Scores)
 		}
 	}
 }
