@@ -5,11 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -207,49 +204,10 @@ func llmMetrics(svc *llm.Service) []prometheus.Collector {
 	}
 }
 
-// run serves until ctx ends, then shuts down gracefully: the web server stops taking
-// requests, in-flight jobs get the grace period, and the database is closed last.
+// run serves the site and works the ingest jobs (role "all") until ctx ends; see runRole.
 // ready, when not nil, receives the base URL once the server listens.
 func (a *app) run(ctx context.Context, ready func(baseURL string)) error {
-	ln, err := net.Listen("tcp", a.cfg.Listen)
-	if err != nil {
-		a.store.Close()
-		return fmt.Errorf("listen on %s: %w", a.cfg.Listen, err)
-	}
-	srv := &http.Server{
-		Handler:           a.web.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
-	}
-	if err := a.pipeline.Start(ctx); err != nil {
-		ln.Close()
-		a.store.Close()
-		return err
-	}
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	baseURL := "http://" + ln.Addr().String()
-	a.log.Info("newsdesk is running", slog.String("url", baseURL), slog.String("database", a.store.Dialect()))
-	if ready != nil {
-		ready(baseURL)
-	}
-	var runErr error
-	select {
-	case <-ctx.Done():
-	case err := <-serveErr:
-		runErr = fmt.Errorf("web server: %w", err)
-	}
-	a.log.Info("shutting down")
-	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownGrace+15*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		runErr = errors.Join(runErr, err)
-	}
-	runErr = errors.Join(runErr, a.pipeline.Stop(shutCtx, a.cfg.ShutdownGrace), a.store.Close())
-	return runErr
+	return a.runRole(ctx, config.RoleAll, ready)
 }
 
 // templateStore adapts the store to the extractor's site-template seam.
