@@ -33,11 +33,19 @@ type StoryStat struct {
 const maxStoryMembers = 40
 
 // StoryStats aggregates the stories with original articles published since the cut-off:
-// the limit broadest (most publishers, then most recently updated) — callers pass a limit a
-// few times what they show, and rank those. The last-hour count is taken relative to now.
+// the limit most likely to rank — breadth discounted by the age of the latest article, so
+// that neither yesterday's broad stories crowd out this hour's nor the reverse. Callers
+// pass a limit a few times what they show, and rank those (package rank). The last-hour
+// count is taken relative to now.
 func (s *Store) StoryStats(ctx context.Context, since time.Time, limit int) ([]StoryStat, error) {
 	return s.storyStats(ctx, since, time.Now(), limit)
 }
+
+// candidateAge is the age at which the candidate order halves a story's breadth: a
+// hyperbolic stand-in, portable to both dialects' SQL, for the ranking's exponential decay.
+// The age is taken as an absolute value, so an article dated in the future never makes
+// the divisor zero.
+const candidateAge = 6 * time.Hour
 
 func (s *Store) storyStats(ctx context.Context, since, now time.Time, limit int) ([]StoryStat, error) {
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.story_id, COUNT(*), COUNT(DISTINCT a.publisher_id),
@@ -45,8 +53,8 @@ func (s *Store) storyStats(ctx context.Context, since, now time.Time, limit int)
 		FROM articles a
 		WHERE a.published >= ? AND a.duplicate_of = 0 AND a.story_id <> 0
 		GROUP BY a.story_id
-		ORDER BY COUNT(DISTINCT a.publisher_id) DESC, MAX(a.published) DESC, a.story_id DESC
-		LIMIT ?`), ms(now.Add(-time.Hour)), ms(since), limit)
+		ORDER BY COUNT(DISTINCT a.publisher_id) * 1.0 / (1 + ABS(? - MAX(a.published)) / ?) DESC, MAX(a.published) DESC, a.story_id DESC
+		LIMIT ?`), ms(now.Add(-time.Hour)), ms(since), ms(now), float64(candidateAge.Milliseconds()), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: story stats: %w", err)
 	}

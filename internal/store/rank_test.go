@@ -80,6 +80,12 @@ func TestStoryStats(t *testing.T) {
 		if err != nil || len(top) != 1 || top[0].Story != 1 {
 			t.Errorf("limit 1: %+v, %v", top, err)
 		}
+		// Yesterday's broad story does not crowd this hour's out of a short candidate list.
+		add("Wire", "https://wire.example/4a", 4, 0, 20*time.Hour, "", "world")
+		add("Blatt", "https://blatt.example/4b", 4, 0, 20*time.Hour, "", "world")
+		if top, err := s.storyStats(ctx, now.Add(-24*time.Hour), now, 2); err != nil || len(top) != 2 || top[0].Story != 1 || top[1].Story != 2 {
+			t.Errorf("limit 2 with an old broad story: %+v, %v", top, err)
+		}
 		if none, err := s.StoryStats(ctx, now.Add(time.Hour), 10); err != nil || len(none) != 0 {
 			t.Errorf("nothing after the cut-off: %+v, %v", none, err)
 		}
