@@ -7,20 +7,55 @@ import (
 	"strings"
 	"time"
 
+	"newsdesk/internal/edition"
+	"newsdesk/internal/rank"
 	"newsdesk/internal/store"
 )
 
-// frontView is the front page.
+// frontView is the front page: the top stories, ranked, then the latest articles.
 type frontView struct {
-	Lead     *cardView // the newest article with an image, shown large; nil when none has one
-	Articles []cardView
+	Heading       string // "Top stories", in the edition's language
+	LatestHeading string
+	Edition       string // the edition's name; "" on the global page
+	Lead          *storyCardView
+	Top           []storyCardView
+	Articles      []cardView // the latest
+	Empty         bool
 }
 
 // maxAlsoIn is how many copying publishers a card names before "and N more".
 const maxAlsoIn = 3
 
+// Top stories: ranked from the stories with coverage in the last topStoryWindow, of which
+// the store aggregates the topStoryPool broadest; topStories are shown, each with up to
+// storyCardOthers more articles from other publishers.
+const (
+	topStoryWindow  = 48 * time.Hour
+	topStoryPool    = 200
+	topStories      = 12
+	storyCardOthers = 3
+)
+
+// frontPage serves the global front page: no edition's boosts or language.
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
-	s.serveCached(w, r, "front", func(ctx context.Context, now time.Time) ([]byte, error) {
+	s.serveFront(w, r, edition.Edition{})
+}
+
+func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.Edition) {
+	key, canonical := "front", "/"
+	if ed.Country != "" {
+		key, canonical = "front"+ed.Path(), ed.Path()
+	}
+	s.serveCached(w, r, key, func(ctx context.Context, now time.Time) ([]byte, error) {
+		loc := edition.LocaleFor("en")
+		if ed.Country != "" {
+			loc = ed.Locale()
+		}
+		stats, err := s.store.StoryStats(ctx, now.Add(-topStoryWindow), topStoryPool)
+		if err != nil {
+			return nil, fmt.Errorf("front page: %w", err)
+		}
+		top := rank.TopStories(s.rank, stats, rank.Edition{Country: ed.Country, Language: ed.Language}, "", now, topStories)
 		articles, err := s.store.LatestArticles(ctx, frontPageLimit)
 		if err != nil {
 			return nil, fmt.Errorf("front page: %w", err)
@@ -29,17 +64,82 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("front page: %w", err)
 		}
-		v := frontView{Articles: cards}
-		if len(v.Articles) > 0 && v.Articles[0].ImageURL != "" {
-			v.Lead, v.Articles = &v.Articles[0], v.Articles[1:]
+		v := frontView{Heading: loc.T("top_stories"), LatestHeading: loc.T("latest"), Edition: ed.Name, Articles: cards,
+			Empty: len(top) == 0 && len(cards) == 0}
+		for _, t := range top {
+			v.Top = append(v.Top, newStoryCard(now, t, loc, ed.Country != ""))
 		}
-		return s.render(ctx, "front", layoutView{
+		if len(v.Top) > 0 {
+			v.Lead, v.Top = &v.Top[0], v.Top[1:]
+		}
+		if ed.Country != "" {
+			// Relative times in the edition's language, on the latest cards too.
+			for i, a := range articles {
+				v.Articles[i].Time = localTime(now, articleTime(now, a), loc)
+			}
+		}
+		lv := layoutView{
 			Site:        s.site,
-			Description: "The latest news from " + s.site + "'s sources.",
-			Canonical:   "/",
+			Description: "The top stories and latest news from " + s.site + "'s sources.",
+			Canonical:   canonical,
+			Lang:        ed.Language,
+			Edition:     s.editionNav(ed),
 			Content:     v,
-		})
+		}
+		if ed.Country != "" {
+			lv.Title = ed.Name
+		}
+		return s.render(ctx, "front", lv)
 	})
+}
+
+// storyCardView is one top story: its lead article large, how many sources cover it, a
+// few of their articles and the link to the full coverage.
+type storyCardView struct {
+	cardView
+	Sources       string // "5 sources"
+	CoverageLabel string // "Full coverage"
+	Others        []storyOtherView
+}
+
+type storyOtherView struct {
+	URL, Title, Publisher string
+	Time                  timeView
+}
+
+func newStoryCard(now time.Time, t rank.Top, loc *edition.Locale, localised bool) storyCardView {
+	c := storyCardView{cardView: newCardView(now, t.Lead), Sources: loc.Sources(t.Stat.Publishers), CoverageLabel: loc.T("full_coverage")}
+	if t.Stat.Articles > 1 {
+		c.CoverageURL = storyPath(t.Stat.Story)
+	}
+	if localised {
+		c.Time = localTime(now, articleTime(now, t.Lead), loc)
+	}
+	seen := map[int64]bool{t.Lead.PublisherID: true}
+	for _, m := range t.Stat.Members {
+		if len(c.Others) == storyCardOthers {
+			break
+		}
+		if seen[m.PublisherID] || m.ID == t.Lead.ID {
+			continue
+		}
+		seen[m.PublisherID] = true
+		o := storyOtherView{URL: articlePath(m.ID, m.Title), Title: m.Title, Publisher: publisherName(m), Time: newTimeView(now, articleTime(now, m))}
+		if localised {
+			o.Time = localTime(now, articleTime(now, m), loc)
+		}
+		c.Others = append(c.Others, o)
+	}
+	return c
+}
+
+// localTime is a time in an edition's words ("vor 9 Minuten").
+func localTime(now, t time.Time, loc *edition.Locale) timeView {
+	tv := newTimeView(now, t)
+	if !t.IsZero() {
+		tv.Rel = loc.Ago(t, now)
+	}
+	return tv
 }
 
 // storyCards are cards that also say who else ran the article and link the story's full

@@ -10,7 +10,9 @@ import (
 // latency label, which keeps the label set small and known in advance.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	s.handle(mux, "GET /{$}", http.HandlerFunc(s.frontPage))
+	s.handle(mux, "GET /{$}", http.HandlerFunc(s.rootPage))
+	s.handle(mux, "GET /{country}/{lang}", http.HandlerFunc(s.editionPage))
+	s.handle(mux, "GET /search", http.HandlerFunc(s.searchPage))
 	s.handle(mux, "GET /article/{id}", http.HandlerFunc(s.articlePage))
 	s.handle(mux, "GET /article/{id}/{slug}", http.HandlerFunc(s.articlePage))
 	s.handle(mux, "GET /article/{id}/ask", http.HandlerFunc(s.articleAsk))

@@ -22,6 +22,8 @@ import (
 	"newsdesk/internal/account"
 	"newsdesk/internal/brief"
 	"newsdesk/internal/comment"
+	"newsdesk/internal/edition"
+	"newsdesk/internal/rank"
 )
 
 // How many items each page lists.
@@ -88,6 +90,12 @@ type Config struct {
 	Comments *comment.Service
 	// Admin, with Accounts and Comments, serves the admin console's users and sources.
 	Admin AdminStore
+	// Editions, when not empty, gives each edition a front page at /{country}/{language}
+	// and sends readers of / to theirs (see editions.go); the first is the default. Empty
+	// keeps one global front page at /.
+	Editions []edition.Edition
+	// Rank tunes the front page's ranking; the zero value takes rank's defaults.
+	Rank rank.Config
 	// SecretKey signs the forms' CSRF tokens. Nil draws a random key at start, which makes
 	// forms open across a restart fail once (the reader sends them again).
 	SecretKey []byte
@@ -109,7 +117,9 @@ type Server struct {
 	metrics  *metrics
 	assets   *assets
 	pages    *renderer
-	app      *appFiles  // manifest and service worker
+	app      *appFiles    // manifest and service worker
+	editions *edition.Set // nil: no editions
+	rank     rank.Config
 	cache    *pageCache // nil when Config.Changes is nil
 	flight   singleflight.Group
 	handler  http.Handler
@@ -143,6 +153,13 @@ func New(cfg Config) (*Server, error) {
 		accounts: cfg.Accounts,
 		admin:    cfg.Admin,
 		key:      cfg.SecretKey,
+		rank:     cfg.Rank,
+	}
+	if len(cfg.Editions) > 0 {
+		var err error
+		if s.editions, err = edition.NewSet(cfg.Editions); err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
 	}
 	if s.accounts != nil {
 		s.comments = cfg.Comments

@@ -41,4 +41,12 @@ type Store interface {
 	AlsoIn(ctx context.Context, ids []int64) (map[int64][]string, error)
 	// StorySizes returns the articles and publishers of each given story that has any.
 	StorySizes(ctx context.Context, ids []int64) (map[int64]store.StorySize, error)
+
+	// Search finds original articles matching the words and filters, best first, one page
+	// at a time; store.ErrEmptyQuery for text with no word, store.ErrBadCursor for a cursor
+	// of another query.
+	Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error)
+	// StoryStats aggregates the stories with originals published since a cut-off, for
+	// ranking: the limit broadest.
+	StoryStats(ctx context.Context, since time.Time, limit int) ([]store.StoryStat, error)
 }
