@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"strings"
 	"time"
+	"unicode"
 
 	"newsdesk/internal/search"
 )
@@ -37,7 +38,7 @@ var ErrBadCursor = errors.New("invalid search cursor")
 const (
 	searchTau         = 48.0 // hours
 	searchTitleWeight = 5.0
-	searchCandidates  = 1000
+	searchCandidates  = 500
 	searchLimit       = 20
 	searchMaxLimit    = 100
 )
@@ -214,15 +215,19 @@ func searchFilters(q SearchQuery) (string, []any) {
 const searchFreshness = `(1.0 + MAX(0, ? - CASE WHEN a.published > 0 THEN a.published ELSE a.fetched END) / 3600000.0 / %g)`
 
 func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery, c searchCursor, limit int) ([]SearchHit, error) {
-	match := pq.FTS5()
+	match := sqliteMatch(pq, q)
 	filters, fargs := searchFilters(q)
+	minID, err := s.sqliteFromBound(ctx, q.From)
+	if err != nil || minID < 0 {
+		return nil, err
+	}
 	// The candidates come from the FTS5 index walked newest first (ORDER BY rowid DESC is
 	// answered by the index itself), checked against the filters, and stop at
 	// searchCandidates; bm25 is computed for those only.
 	query := fmt.Sprintf(`WITH cand AS MATERIALIZED (
-			SELECT f.rowid AS id, -bm25(articles_fts, %g, 1.0) AS rel, a.published, a.fetched
+			SELECT f.rowid AS id, -bm25(articles_fts, %g, 1.0, 0.0) AS rel, a.published, a.fetched
 			FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN publishers p ON p.id = a.publisher_id
-			WHERE articles_fts MATCH ? AND f.rowid <= ? AND a.duplicate_of = 0`+filters+`
+			WHERE articles_fts MATCH ? AND f.rowid <= ? AND f.rowid >= ? AND a.duplicate_of = 0`+filters+`
 			ORDER BY f.rowid DESC LIMIT %d),
 		page AS MATERIALIZED (
 			SELECT a.id, a.rel / `+searchFreshness+` AS score FROM cand a
@@ -230,7 +235,7 @@ func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery
 		SELECT `+articleListCols+`, pg.score
 		FROM page pg JOIN articles a ON a.id = pg.id JOIN publishers p ON p.id = a.publisher_id
 		ORDER BY pg.score DESC, a.id DESC`, searchTitleWeight, searchCandidates, searchTau)
-	args := append([]any{match, c.maxID}, fargs...)
+	args := append([]any{match, c.maxID, minID}, fargs...)
 	args = append(args, c.now, limit, c.offset)
 	hits, err := s.scanHits(ctx, query, args, func(h *SearchHit) []any { return []any{&h.Score} })
 	if err != nil || len(hits) == 0 {
@@ -267,6 +272,51 @@ func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery
 		hits[i].SnippetHTML = search.HighlightHTML(m[1])
 	}
 	return hits, nil
+}
+
+// sqliteMatch is the FTS5 expression of a search: the words in title and text, and the
+// publisher and language filters as tokens of the facets column (see sqlite/0004_search.sql),
+// which the index intersects far faster than rows can be checked one by one.
+func sqliteMatch(pq search.Query, q SearchQuery) string {
+	m := "{title text} : (" + pq.FTS5() + ")"
+	if q.PublisherID != 0 {
+		m += fmt.Sprintf(` AND facets : "p%d"`, q.PublisherID)
+	}
+	if q.Language != "" {
+		// Split as the tokenizer splits the stored "l" || language.
+		w := strings.FieldsFunc("l"+strings.ToLower(q.Language), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		m += ` AND facets : "` + strings.Join(w, " ") + `"`
+	}
+	return m
+}
+
+// searchFromWindow bounds the work of finding where a From filter starts.
+const searchFromWindow = 50000
+
+// sqliteFromBound turns a From filter into a lower bound on ids, so that the newest-first
+// walk stops at the window's start instead of checking every older match: it is the
+// smallest id published since from, found on the published index when fewer than
+// searchFromWindow articles were (a wider window is cheap to walk anyway; the bound is
+// then 0). It is -1 when no article was published since from.
+func (s *Store) sqliteFromBound(ctx context.Context, from time.Time) (int64, error) {
+	if from.IsZero() {
+		return 0, nil
+	}
+	var minID sql.NullInt64
+	var n int
+	err := s.r.QueryRowContext(ctx, fmt.Sprintf(`SELECT MIN(id), COUNT(*) FROM (SELECT id FROM articles INDEXED BY articles_published
+		WHERE published >= ? LIMIT %d)`, searchFromWindow+1), ms(from)).Scan(&minID, &n)
+	switch {
+	case err != nil:
+		return 0, err
+	case n > searchFromWindow:
+		return 0, nil
+	case !minID.Valid:
+		return -1, nil
+	}
+	return minID.Int64, nil
 }
 
 // searchConfigs are the text-search configurations of postgres/0004_search.sql.

@@ -110,6 +110,8 @@ func TestSearchFilters(t *testing.T) {
 			{"to", SearchQuery{To: f.now.Add(-150 * time.Minute)}, []int64{ieOld, deDe}},
 			{"range", SearchQuery{From: f.now.Add(-4 * time.Hour), To: f.now.Add(-90 * time.Minute)}, []int64{deEn, deDe}},
 			{"nothing", SearchQuery{PublisherID: ie.ID, Language: "de"}, nil},
+			{"odd language", SearchQuery{Language: `e"n* OR x`}, nil},
+			{"later than all", SearchQuery{From: f.now.Add(time.Hour)}, nil},
 		}
 		for _, tt := range tests {
 			tt.q.Text = "budget"

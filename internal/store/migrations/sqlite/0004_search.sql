@@ -1,34 +1,45 @@
 -- Full-text search over articles. The FTS5 index holds no copy of the text: it reads title
--- and text from articles (external content) and is kept in step by the triggers below, so
--- every way of writing an article keeps search current.
+-- and text through the view below (external content) and is kept in step by the triggers,
+-- so every way of writing an article keeps search current.
 --
 -- Tokenizer: unicode61 folds case and (remove_diacritics 2) accents, so "Zürich" finds
 -- "zurich"; porter then stems English word endings. There is one tokenizer for every
 -- language: German, French… text is folded but not stemmed by its own rules (PostgreSQL
 -- stems each article by its language; see postgres/0004_search.sql).
+--
+-- facets holds one token per filter value — "p" and the publisher id, "l" and the
+-- language — so that a filtered search intersects posting lists inside the index instead
+-- of checking match after match against the articles table. It is weighted 0 in ranking.
+CREATE VIEW articles_fts_content AS
+    SELECT id, title, text, 'p' || publisher_id || ' l' || language AS facets FROM articles;
+
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text,
-    content='articles', content_rowid='id',
+    title, text, facets,
+    content='articles_fts_content', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    INSERT INTO articles_fts (rowid, title, text, facets)
+    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id || ' l' || new.language);
 END;
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
+    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id || ' l' || old.language);
 END;
 
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, publisher_id, language ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
+    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id || ' l' || old.language);
+    INSERT INTO articles_fts (rowid, title, text, facets)
+    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id || ' l' || new.language);
 END;
 
 -- Index the articles stored before this migration.
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 
--- Search walks the index newest first and checks each match against the filters: this
--- covering index answers those checks without reading the article's row, whose text sits
--- before duplicate_of and spills over several pages.
+-- Search walks the index newest first and checks each match against the filters left
+-- (copies, section, dates): this covering index answers those checks without reading the
+-- article's row, whose text sits before duplicate_of and spills over several pages.
 CREATE INDEX articles_search_filter ON articles(id, duplicate_of, publisher_id, language, published, fetched);
