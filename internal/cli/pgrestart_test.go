@@ -65,7 +65,7 @@ func (p *flakyProxy) pipe(c net.Conn) {
 	p.conns[c], p.conns[s] = true, true
 	p.mu.Unlock()
 	go func() { io.Copy(s, c); s.Close(); c.Close() }() //nolint:errcheck // either side closing ends both
-	io.Copy(c, s)                                      //nolint:errcheck
+	io.Copy(c, s)                                       //nolint:errcheck
 	c.Close()
 	s.Close()
 	p.mu.Lock()
