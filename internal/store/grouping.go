@@ -38,7 +38,14 @@ type StoryGrouper interface {
 // the price of one story numbering, and what is under the lock is a few short statements.
 //
 // SQLite has one writer process, so there the grouper decides without any of this.
+//
+// Within a process, one such transaction at a time waits for the lock: the others wait
+// before taking a connection, which on PostgreSQL the site's reads share.
 func (s *Store) AddGroupedArticle(ctx context.Context, a Article, itemID int64, g StoryGrouper) (id int64, created bool, err error) {
+	if s.serialGrouping(g) {
+		s.grouping.Lock()
+		defer s.grouping.Unlock()
+	}
 	return s.addArticle(ctx, a, itemID, g.Group, g)
 }
 

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -22,6 +23,9 @@ type Store struct {
 	path    string      // the SQLite file; empty on PostgreSQL
 	dsn     string      // the PostgreSQL connection string; empty on SQLite
 	feed    *changeFeed // other processes' changes, on PostgreSQL; nil on SQLite
+	// grouping lets one AddGroupedArticle per process wait for the cross-process grouping
+	// lock, so that waiting writers do not hold every pooled connection away from readers.
+	grouping sync.Mutex
 }
 
 // Open connects to the database named by dsn: a file path, "sqlite:PATH", or a PostgreSQL
