@@ -31,10 +31,12 @@ var ErrBadCursor = errors.New("invalid search cursor")
 // the search's first page. With τ = 48 h an article two days old needs twice the relevance
 // of a new one, a week-old one 4.5 times.
 //
-// Only the newest searchCandidates matching originals are ranked (both engines walk the
-// index newest first and stop there): that bounds the cost of a common word over a million
-// articles, and what it leaves out is older than searchCandidates matches, which the
-// freshness factor would rank low anyway. Date filters reach older matches.
+// Only the newest searchCandidates matching originals are ranked (SQLite walks its index
+// newest first and stops there; PostgreSQL keeps the highest ids): that bounds the cost of
+// a common word over a million articles. What it leaves out is older than
+// searchCandidates newer matches, which the freshness factor would rank low anyway; for a
+// word in half of all articles on a busy site that can mean only the last hours, and date
+// filters reach further back.
 const (
 	searchTau         = 48.0 // hours
 	searchTitleWeight = 5.0
