@@ -60,6 +60,8 @@ type searchHitView struct {
 	ImageURL  string
 	Publisher publisherRef
 	Time      timeView
+	// OnlyURL repeats the search limited to this result's publisher; "" when it already is.
+	OnlyURL string
 }
 
 // searchPage serves /search. Results depend on the reader's words, so the page is rendered
@@ -105,8 +107,14 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			v.Searched = true
 			for _, h := range res.Hits {
 				c := newCardView(now, h.Article)
-				v.Hits = append(v.Hits, searchHitView{URL: c.URL, TitleHTML: template.HTML(h.TitleHTML), Snippet: template.HTML(h.SnippetHTML),
-					ImageURL: c.ImageURL, Publisher: c.Publisher, Time: c.Time})
+				hv := searchHitView{URL: c.URL, TitleHTML: template.HTML(h.TitleHTML), Snippet: template.HTML(h.SnippetHTML),
+					ImageURL: c.ImageURL, Publisher: c.Publisher, Time: c.Time}
+				if v.Filters.Publisher == 0 && h.PublisherID != 0 {
+					only := v.Filters
+					only.Publisher = h.PublisherID
+					hv.OnlyURL = searchURL(v.Query, only, "", 0)
+				}
+				v.Hits = append(v.Hits, hv)
 			}
 			if res.Next != "" && v.Page < maxSearchPage {
 				v.NextURL = searchURL(v.Query, v.Filters, res.Next, v.Page+1)

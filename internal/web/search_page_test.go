@@ -35,13 +35,14 @@ func TestSearchPage(t *testing.T) {
 			"Results for “bridge”",
 			`<a href="/article/1/council-approves-the-new-harbour-bridge">Council approves the new harbour <mark>bridge</mark></a>`,
 			`<input id="site-search-q" type="search" name="q" value="bridge"`, // the header box keeps the words
+			`<a href="/search?publisher=2&amp;q=bridge">Only results from Northwind Times</a>`,
 		}, []string{"/article/8/", "Type a word", `rel="next"`}},
 		{"no results", "/search?q=zeppelin", []string{"No results", "Nothing matches “zeppelin”. Check the spelling"}, []string{"search-hit"}},
 		{"no results with filters", "/search?q=bridge&section=sport", []string{
 			"No results", `<a href="/search?q=bridge">Search without filters</a>`, `<option value="sport" selected>Sport</option>`,
 		}, []string{"search-hit"}},
 		{"section", "/search?q=rail&section=business", []string{"/article/2/", `<option value="business" selected>`}, nil},
-		{"publisher", "/search?q=bridge&publisher=2", []string{"Only from Northwind Times", "/article/7/", `name="publisher" value="2"`}, []string{"/article/1/"}},
+		{"publisher", "/search?q=bridge&publisher=2", []string{"Only from Northwind Times", "/article/7/", `name="publisher" value="2"`}, []string{"/article/1/", "Only results from"}},
 		{"unknown publisher is no filter", "/search?q=bridge&publisher=99", []string{"/article/1/"}, []string{"Only from"}},
 		{"bad section ignored", "/search?q=bridge&section=%3Cb%3E", []string{"/article/1/", `<option value="" selected>All sections</option>`}, nil},
 		{"dates", "/search?q=bridge&from=2026-03-14&to=2026-03-14", []string{"/article/1/", `value="2026-03-14"`}, nil},
