@@ -124,6 +124,12 @@ func (ag articleGrouper) ReserveStories(id int64) {
 	ag.g.e.Reserve(id)
 }
 
+func (ag articleGrouper) Follow(from, to int64) {
+	ag.g.mu.Lock()
+	defer ag.g.mu.Unlock()
+	ag.g.e.Follow(from, to)
+}
+
 func (ag articleGrouper) Group(id int64) store.StoryUpdate { return ag.group(id) }
 
 func storyItem(a store.Article) story.Item {

@@ -19,6 +19,9 @@ type StoryGrouper interface {
 	// ReserveStories says that story ids up to id are in use or were merged away, so the
 	// grouper must never start a new story under one of them.
 	ReserveStories(id int64)
+	// Follow says that story from was merged into story to, after CatchUp handed over the
+	// articles stored since.
+	Follow(from, to int64)
 	// Group assigns the new article id to a story.
 	Group(id int64) StoryUpdate
 }
@@ -81,14 +84,52 @@ func (s *Store) beginSerialGrouping(ctx context.Context, tx *sql.Tx, g StoryGrou
 		return err
 	}
 	defer rows.Close()
+	var stories []int64
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
 			return err
 		}
 		g.CatchUp(a)
+		if !containsID(stories, a.StoryID) {
+			stories = append(stories, a.StoryID)
+		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return s.followMerges(ctx, tx, g, stories)
+}
+
+// followMerges tells the grouper of merges into the stories the caught-up articles are
+// in: a merge is decided while storing an article of the surviving story, and redirects
+// always point at the final survivor.
+func (s *Store) followMerges(ctx context.Context, tx *sql.Tx, g StoryGrouper, stories []int64) error {
+	if len(stories) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT from_id, to_id FROM story_redirects WHERE to_id = ANY($1) ORDER BY from_id`, stories)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type merge struct{ from, to int64 }
+	var merges []merge
+	for rows.Next() {
+		var m merge
+		if err := rows.Scan(&m.from, &m.to); err != nil {
+			return err
+		}
+		merges = append(merges, m)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, m := range merges {
+		g.Follow(m.from, m.to)
+	}
+	return nil
 }
 
 // settleStory checks a grouper's decision against what other processes stored: stories

@@ -17,6 +17,7 @@ type staleGrouper struct {
 	decision store.StoryUpdate
 	caught   []int64
 	reserved int64
+	followed [][2]int64
 }
 
 func (g *staleGrouper) Seen() int64 { return g.seen }
@@ -25,6 +26,7 @@ func (g *staleGrouper) CatchUp(a store.Article) {
 	g.seen = max(g.seen, a.ID)
 }
 func (g *staleGrouper) ReserveStories(id int64) { g.reserved = max(g.reserved, id) }
+func (g *staleGrouper) Follow(from, to int64)   { g.followed = append(g.followed, [2]int64{from, to}) }
 func (g *staleGrouper) Group(id int64) store.StoryUpdate {
 	g.seen = max(g.seen, id)
 	return g.decision
@@ -82,7 +84,7 @@ func TestAddGroupedArticleSettlesPostgres(t *testing.T) {
 	}
 
 	// A decision for a story merged away lands in its survivor; the grouper first saw the
-	// three articles and learnt that ids up to 7 are taken.
+	// three articles, the merge of 5 into 7, and learnt that ids up to 7 are taken.
 	g := &staleGrouper{decision: store.StoryUpdate{Story: 5}}
 	a4 := add(g)
 	if got := storyOf(a4); got != 7 {
@@ -90,6 +92,9 @@ func TestAddGroupedArticleSettlesPostgres(t *testing.T) {
 	}
 	if want := []int64{a1, a2, a3}; !slices.Equal(g.caught, want) {
 		t.Errorf("caught up on %v, want %v", g.caught, want)
+	}
+	if want := [][2]int64{{5, 7}}; !slices.Equal(g.followed, want) {
+		t.Errorf("followed merges %v, want %v", g.followed, want)
 	}
 	if g.reserved != 7 {
 		t.Errorf("reserved story ids up to %d, want 7", g.reserved)
