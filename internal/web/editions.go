@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"newsdesk/internal/edition"
+	"newsdesk/internal/section"
 )
 
 // Editions: "global content with local flavour". With Config.Editions set, each edition
@@ -84,18 +85,28 @@ func (s *Server) rootPage(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, e.Path(), http.StatusFound)
 }
 
-// editionPage serves /{country}/{lang}: the edition's front page, and remembers it as the
-// reader's choice. A two-segment path that names no edition is a 404.
+// editionPage serves /{country}/{lang} and /{country}/{lang}/{section}: the edition's
+// front page or one of its sections, and remembers the edition as the reader's choice. A
+// path that names no edition or section is a 404.
 func (s *Server) editionPage(w http.ResponseWriter, r *http.Request) {
 	e, ok := s.editionByKey(r.PathValue("country") + "/" + r.PathValue("lang"))
 	if !ok || r.PathValue("country") != e.Country || r.PathValue("lang") != e.Language {
 		s.notFound(w, r)
 		return
 	}
+	var sec string
+	if name := r.PathValue("section"); name != "" {
+		parsed, ok := section.Parse(name)
+		if !ok {
+			s.notFound(w, r)
+			return
+		}
+		sec = string(parsed)
+	}
 	// The cookie is a header of this response only; the cached body is the same for all.
 	http.SetCookie(w, &http.Cookie{
 		Name: editionCookie, Value: e.Key(), Path: "/", MaxAge: int(editionCookieAge / time.Second),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
 	})
-	s.serveFront(w, r, e)
+	s.serveFront(w, r, e, sec)
 }

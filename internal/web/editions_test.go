@@ -136,3 +136,52 @@ func TestFrontTopStories(t *testing.T) {
 		t.Error("the one-article story is missing or links its coverage")
 	}
 }
+
+func TestSectionPages(t *testing.T) {
+	t.Parallel()
+	ts := newTestSite(t, withEditions)
+	ts.store.mu.Lock()
+	for i, a := range ts.store.articles {
+		switch a.StoryID {
+		case 200:
+			ts.store.articles[i].Section = "business"
+		case 100:
+			ts.store.articles[i].Section = "politics"
+		}
+	}
+	ts.store.mu.Unlock()
+	tests := []struct {
+		path    string
+		status  int
+		want    []string
+		notWant []string
+	}{
+		{"/us/en/business", http.StatusOK, []string{
+			"<title>Business · United States · newsdesk</title>", `<h1 class="page-title">Business</h1>`,
+			`<a href="/us/en/business" aria-current="page">Business</a>`, "Rail strike called off",
+		}, []string{"Council approves"}},
+		{"/de/de/politics", http.StatusOK, []string{`<h1 class="page-title">Politik</h1>`, `<a href="/de/de/local">`, "Council approves"}, []string{"Rail strike"}},
+		{"/gb/en/sport", http.StatusOK, []string{"No articles in this section yet."}, nil},
+		{"/section/business", http.StatusOK, []string{"<title>Business · newsdesk</title>", "Rail strike called off", `<a href="/section/world">World</a>`}, []string{"/section/local"}},
+		{"/gb/en/weather", http.StatusNotFound, nil, nil},
+		{"/section/local", http.StatusNotFound, nil, nil},
+		{"/xx/en/sport", http.StatusNotFound, nil, nil},
+	}
+	for _, tt := range tests {
+		r := ts.get(t, tt.path)
+		if r.status != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, r.status, tt.status)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.body, w) {
+				t.Errorf("%s lacks %s", tt.path, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(r.body, w) {
+				t.Errorf("%s has %s", tt.path, w)
+			}
+		}
+	}
+}

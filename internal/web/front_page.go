@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
 	"newsdesk/internal/edition"
 	"newsdesk/internal/rank"
+	"newsdesk/internal/section"
 	"newsdesk/internal/store"
 )
 
@@ -21,6 +23,9 @@ type frontView struct {
 	Top           []storyCardView
 	Articles      []cardView // the latest
 	Empty         bool
+	Section       string // the section's name, on a section's page
+	SectionsLabel string
+	Sections      []sectionLink
 }
 
 // maxAlsoIn is how many copying publishers a card names before "and N more".
@@ -38,15 +43,30 @@ const (
 
 // frontPage serves the global front page: no edition's boosts or language.
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
-	s.serveFront(w, r, edition.Edition{})
+	s.serveFront(w, r, edition.Edition{}, "")
 }
 
-func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.Edition) {
-	key, canonical := "front", "/"
-	if ed.Country != "" {
-		key, canonical = "front"+ed.Path(), ed.Path()
+// sectionPage serves /section/{name}: one section of the global front page.
+func (s *Server) sectionPage(w http.ResponseWriter, r *http.Request) {
+	sec, ok := section.Parse(r.PathValue("name"))
+	if !ok || sec == section.Local { // local news needs an edition's country
+		s.notFound(w, r)
+		return
 	}
-	s.serveCached(w, r, key, func(ctx context.Context, now time.Time) ([]byte, error) {
+	s.serveFront(w, r, edition.Edition{}, string(sec))
+}
+
+// serveFront serves a front page: of an edition (zero: the global one), of one section
+// ("" for all).
+func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.Edition, sec string) {
+	path := "/"
+	if ed.Country != "" {
+		path = ed.Path()
+	}
+	if sec != "" {
+		path = sectionPath(ed, sec)
+	}
+	s.serveCached(w, r, "front"+path, func(ctx context.Context, now time.Time) ([]byte, error) {
 		loc := edition.LocaleFor("en")
 		if ed.Country != "" {
 			loc = ed.Locale()
@@ -55,17 +75,23 @@ func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.E
 		if err != nil {
 			return nil, fmt.Errorf("front page: %w", err)
 		}
-		top := rank.TopStories(s.rank, stats, rank.Edition{Country: ed.Country, Language: ed.Language}, "", now, topStories)
+		top := rank.TopStories(s.rank, stats, rank.Edition{Country: ed.Country, Language: ed.Language}, sec, now, topStories)
 		articles, err := s.store.LatestArticles(ctx, frontPageLimit)
 		if err != nil {
 			return nil, fmt.Errorf("front page: %w", err)
+		}
+		if sec != "" {
+			articles = slices.DeleteFunc(articles, func(a store.Article) bool { return a.Section != sec })
 		}
 		cards, err := s.storyCards(ctx, now, articles)
 		if err != nil {
 			return nil, fmt.Errorf("front page: %w", err)
 		}
 		v := frontView{Heading: loc.T("top_stories"), LatestHeading: loc.T("latest"), Edition: ed.Name, Articles: cards,
-			Empty: len(top) == 0 && len(cards) == 0}
+			Empty: len(top) == 0 && len(cards) == 0, Sections: sectionNav(ed, loc, sec), SectionsLabel: loc.T("sections")}
+		if sec != "" {
+			v.Section = loc.Section(sec)
+		}
 		for _, t := range top {
 			v.Top = append(v.Top, newStoryCard(now, t, loc, ed.Country != ""))
 		}
@@ -81,16 +107,47 @@ func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.E
 		lv := layoutView{
 			Site:        s.site,
 			Description: "The top stories and latest news from " + s.site + "'s sources.",
-			Canonical:   canonical,
+			Canonical:   path,
 			Lang:        ed.Language,
 			Edition:     s.editionNav(ed),
 			Content:     v,
 		}
-		if ed.Country != "" {
+		switch {
+		case v.Section != "" && ed.Name != "":
+			lv.Title = v.Section + " · " + ed.Name
+		case v.Section != "":
+			lv.Title = v.Section
+		case ed.Country != "":
 			lv.Title = ed.Name
 		}
 		return s.render(ctx, "front", lv)
 	})
+}
+
+// sectionPath is a section's page: /ie/en/sport in an edition, /section/sport without.
+func sectionPath(ed edition.Edition, sec string) string {
+	if ed.Country == "" {
+		return "/section/" + sec
+	}
+	return ed.Path() + "/" + sec
+}
+
+// sectionLink is one entry of the section bar.
+type sectionLink struct {
+	URL, Name string
+	Current   bool
+}
+
+// sectionNav lists the sections in the edition's words; Local only in an edition.
+func sectionNav(ed edition.Edition, loc *edition.Locale, current string) []sectionLink {
+	var out []sectionLink
+	for _, sec := range section.All() {
+		if sec == section.Local && ed.Country == "" {
+			continue
+		}
+		out = append(out, sectionLink{URL: sectionPath(ed, string(sec)), Name: loc.Section(string(sec)), Current: string(sec) == current})
+	}
+	return out
 }
 
 // storyCardView is one top story: its lead article large, how many sources cover it, a

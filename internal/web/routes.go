@@ -12,6 +12,8 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	s.handle(mux, "GET /{$}", http.HandlerFunc(s.rootPage))
 	s.handle(mux, "GET /{country}/{lang}", http.HandlerFunc(s.editionPage))
+	s.handle(mux, "GET /{country}/{lang}/{section}", http.HandlerFunc(s.editionPage))
+	s.handle(mux, "GET /section/{name}", http.HandlerFunc(s.sectionPage))
 	s.handle(mux, "GET /search", http.HandlerFunc(s.searchPage))
 	s.handle(mux, "GET /article/{id}", http.HandlerFunc(s.articlePage))
 	s.handle(mux, "GET /article/{id}/{slug}", http.HandlerFunc(s.articlePage))

@@ -172,7 +172,7 @@ func TestBrowserWalk(t *testing.T) {
 
 	// The other pages a reader reaches.
 	for _, p := range []struct{ name, path string }{
-		{"tag", "/tag/Port%20Aldridge"}, {"publisher", "/publisher/1"}, {"sources", "/sources"},
+		{"section", "/gb/en/world"}, {"tag", "/tag/Port%20Aldridge"}, {"publisher", "/publisher/1"}, {"sources", "/sources"},
 		{"ask", "/article/1/ask?q=When+does+work+start%3F"}, {"offline-page", "/offline"}, {"not-found", "/article/999"},
 	} {
 		tb.load(t, site.URL+p.path)
