@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"newsdesk/internal/account"
+	"newsdesk/internal/api"
 	"newsdesk/internal/comment"
 	"newsdesk/internal/config"
 	"newsdesk/internal/extract"
@@ -31,6 +33,7 @@ type app struct {
 	fetcher  *fetch.Client
 	pipeline *ingest.Pipeline
 	web      *web.Server
+	site     http.Handler // the site plus the API and feeds
 	registry *prometheus.Registry
 }
 
@@ -133,7 +136,28 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 		a.store.Close()
 		return nil, err
 	}
+	if a.site, err = a.siteHandler(); err != nil {
+		a.store.Close()
+		return nil, err
+	}
 	return a, nil
+}
+
+// siteHandler serves the JSON API and the outgoing feeds beside the site. The API's routes
+// are more specific than the site's catch-all, and skip the site's session, CSRF and CSP
+// layers: they set no cookies and take no forms.
+func (a *app) siteHandler() (http.Handler, error) {
+	apiH, err := api.New(api.Config{
+		Store: a.store, BaseURL: a.cfg.BaseURL, SiteName: a.cfg.SiteName, Logger: a.log,
+		Changes: a.store.Changes, Top: api.RankedTop{Store: a.store},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("api: %w", err)
+	}
+	root := http.NewServeMux()
+	apiH.Register(root)
+	root.Handle("/", a.web.Handler())
+	return root, nil
 }
 
 // newAccounts builds the account service. Mail goes to the log for now: verification and

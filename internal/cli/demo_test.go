@@ -98,6 +98,13 @@ func TestDemoEndToEnd(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+	// The JSON API and the outgoing feeds are served beside the site.
+	if body := get(t, base+"/api/v1/articles"); !strings.Contains(body, `"items"`) || !strings.Contains(body, `"title"`) {
+		t.Errorf("/api/v1/articles: %.200s", body)
+	}
+	if body := get(t, base+"/feed.xml"); !strings.Contains(body, "<rss") || !strings.Contains(body, "<item>") {
+		t.Errorf("/feed.xml: %.200s", body)
+	}
 	clutter := []string{"ADVERTISEMENT", "Advertisement", "cookie", "Cookie", "Share on", "newsletter", "Newsletter", "keep checking back"}
 	for _, l := range links {
 		page := get(t, base+l)

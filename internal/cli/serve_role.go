@@ -30,7 +30,7 @@ func checkRole(role, dialect string) error {
 // worker only what operators probe it with.
 func (a *app) roleHandler(role string) http.Handler {
 	if role != config.RoleWorker {
-		return a.web.Handler()
+		return a.site
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
