@@ -3,75 +3,33 @@ package llm
 import (
 	"sync"
 	"time"
+
+	"newsdesk/internal/ratelimit"
 )
 
-// limiter is a set of token buckets, one per key (a user id or an IP address): each holds up to
-// perMinute calls and refills at perMinute a minute, so a reader may click a few features at
-// once but not script thousands. Time comes from the caller, which makes it testable without
-// sleeping.
-type limiter struct {
-	mu        sync.Mutex
-	perMinute float64 // <= 0: unlimited
-	buckets   map[string]*bucket
-	maxKeys   int
-}
-
-type bucket struct {
-	tokens float64
-	at     time.Time
-}
+// limiter is a token bucket per key (a user id or an IP address): each holds up to perMinute
+// calls and refills at perMinute a minute, so a reader may click a few features at once but
+// not script thousands. A nil limiter (perMinute ≤ 0) and an empty key are unlimited. Time
+// comes from the caller, which makes it testable without sleeping.
+type limiter struct{ l *ratelimit.Limiter }
 
 // limiterKeys bounds the buckets kept; full buckets carry no information and are dropped first.
 const limiterKeys = 10000
 
-func newLimiter(perMinute int) *limiter {
-	return &limiter{perMinute: float64(perMinute), buckets: map[string]*bucket{}, maxKeys: limiterKeys}
+func newLimiter(perMinute int) limiter {
+	if perMinute <= 0 {
+		return limiter{}
+	}
+	return limiter{ratelimit.New(ratelimit.Rate{N: perMinute, Per: time.Minute, MaxKey: limiterKeys}, nil)}
 }
 
 // allow takes a token from key's bucket at now, reporting whether there was one, and when the
 // next will be.
-func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
-	if l.perMinute <= 0 || key == "" {
+func (l limiter) allow(key string, now time.Time) (bool, time.Duration) {
+	if l.l == nil || key == "" {
 		return true, 0
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b, ok := l.buckets[key]
-	if !ok {
-		if len(l.buckets) >= l.maxKeys {
-			l.sweep(now)
-		}
-		b = &bucket{tokens: l.perMinute, at: now}
-		l.buckets[key] = b
-	}
-	l.refill(b, now)
-	if b.tokens < 1 {
-		wait := time.Duration((1 - b.tokens) / l.perMinute * float64(time.Minute))
-		return false, wait
-	}
-	b.tokens--
-	return true, 0
-}
-
-func (l *limiter) refill(b *bucket, now time.Time) {
-	if d := now.Sub(b.at); d > 0 {
-		b.tokens = min(l.perMinute, b.tokens+d.Minutes()*l.perMinute)
-		b.at = now
-	}
-}
-
-// sweep forgets full buckets; if every bucket is in use it forgets them all, which at worst
-// hands a burst to clients that were limited a moment ago.
-func (l *limiter) sweep(now time.Time) {
-	for k, b := range l.buckets {
-		l.refill(b, now)
-		if b.tokens >= l.perMinute {
-			delete(l.buckets, k)
-		}
-	}
-	if len(l.buckets) >= l.maxKeys {
-		clear(l.buckets)
-	}
+	return l.l.AllowAt(key, now)
 }
 
 // budget is the daily allowance of model calls and tokens, reset at midnight UTC. A call

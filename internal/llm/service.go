@@ -20,8 +20,8 @@ type Service struct {
 	gen     *Generator
 	model   string
 	cache   *resultCache
-	users   *limiter
-	ips     *limiter
+	users   limiter
+	ips     limiter
 	budget  *budget
 	now     func() time.Time
 	log     *slog.Logger

@@ -7,6 +7,7 @@ import (
 
 	"newsdesk/internal/account"
 	"newsdesk/internal/comment"
+	"newsdesk/internal/ratelimit"
 	"newsdesk/internal/store"
 )
 
@@ -172,7 +173,7 @@ func (s *Server) commentReport(w http.ResponseWriter, r *http.Request) {
 
 // commentAction runs one action on the comment named in the path, limited per account
 // by l when not nil, and redirects back with ?done= when fn names what was done.
-func (s *Server) commentAction(w http.ResponseWriter, r *http.Request, l *account.Limiter, fn func(v viewer, id int64) (string, error)) {
+func (s *Server) commentAction(w http.ResponseWriter, r *http.Request, l *ratelimit.Limiter, fn func(v viewer, id int64) (string, error)) {
 	v, ok := s.signedInPost(w, r)
 	if !ok {
 		return

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsdesk/internal/account"
+	"newsdesk/internal/ratelimit"
 )
 
 // limits are the per-client rate limits of the writing routes. Clients are told apart by
@@ -13,20 +14,20 @@ import (
 // newsdesk has no trusted-proxy setting yet. Behind a proxy every reader shares its
 // address, so the per-IP limits are generous and the per-account ones do the fine work.
 type limits struct {
-	authIP      *account.Limiter // login, sign-up and reset forms, per address
-	loginUser   *account.Limiter // login attempts per email address
-	commentUser *account.Limiter // comments and edits per account
-	commentIP   *account.Limiter
-	voteUser    *account.Limiter // votes and reports per account
+	authIP      *ratelimit.Limiter // login, sign-up and reset forms, per address
+	loginUser   *ratelimit.Limiter // login attempts per email address
+	commentUser *ratelimit.Limiter // comments and edits per account
+	commentIP   *ratelimit.Limiter
+	voteUser    *ratelimit.Limiter // votes and reports per account
 }
 
 func newLimits(now func() time.Time) *limits {
 	return &limits{
-		authIP:      account.NewLimiter(account.LoginRate, now),
-		loginUser:   account.NewLimiter(account.LoginRate, now),
-		commentUser: account.NewLimiter(account.CommentRate, now),
-		commentIP:   account.NewLimiter(account.Rate{N: 30, Per: time.Minute}, now),
-		voteUser:    account.NewLimiter(account.VoteRate, now),
+		authIP:      ratelimit.New(account.LoginRate, now),
+		loginUser:   ratelimit.New(account.LoginRate, now),
+		commentUser: ratelimit.New(account.CommentRate, now),
+		commentIP:   ratelimit.New(ratelimit.Rate{N: 30, Per: time.Minute}, now),
+		voteUser:    ratelimit.New(account.VoteRate, now),
 	}
 }
 
@@ -46,6 +47,6 @@ func (s *Server) allow(w http.ResponseWriter, checks ...limitCheck) bool {
 }
 
 type limitCheck struct {
-	l   *account.Limiter
+	l   *ratelimit.Limiter
 	key string
 }

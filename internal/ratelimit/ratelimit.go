@@ -1,4 +1,7 @@
-package account
+// Package ratelimit is a token bucket per key (an IP address, an account id), bounded in
+// memory, read through an injected clock so tests need no sleeps. Accounts, comments and
+// the language model share it.
+package ratelimit
 
 import (
 	"sync"
@@ -12,13 +15,6 @@ type Rate struct {
 	Burst  int
 	MaxKey int // keys remembered before idle ones are dropped; 100 000 when zero
 }
-
-// Rates the issue names; the web layer keys them by client IP and by account.
-var (
-	LoginRate   = Rate{N: 5, Per: time.Minute}
-	CommentRate = Rate{N: 1, Per: 10 * time.Second}
-	VoteRate    = Rate{N: 30, Per: time.Minute}
-)
 
 // Limiter is a token bucket per key (an IP address, an account id). It is safe for
 // concurrent use and reads time only through now, so tests drive it with a fake clock.
@@ -36,8 +32,8 @@ type bucket struct {
 	last   time.Time
 }
 
-// NewLimiter returns a limiter for r; now is the clock (time.Now when nil).
-func NewLimiter(r Rate, now func() time.Time) *Limiter {
+// New returns a limiter for r; now is the clock (time.Now when nil).
+func New(r Rate, now func() time.Time) *Limiter {
 	if now == nil {
 		now = time.Now
 	}
@@ -56,9 +52,13 @@ func NewLimiter(r Rate, now func() time.Time) *Limiter {
 // Allow takes a token for key. When there is none it returns false and how long until
 // there will be one, for a Retry-After header.
 func (l *Limiter) Allow(key string) (bool, time.Duration) {
+	return l.AllowAt(key, l.now())
+}
+
+// AllowAt is Allow at a time the caller read from its own clock.
+func (l *Limiter) AllowAt(key string, now time.Time) (bool, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := l.now()
 	b, ok := l.buckets[key]
 	if !ok {
 		if len(l.buckets) >= l.maxKeys {
