@@ -70,6 +70,7 @@ func TestEditionPage(t *testing.T) {
 		`<summary>Ausgabe: Deutschland</summary>`,
 		`<a href="/de/de" hreflang="de" aria-current="page">Deutschland</a>`,
 		`<a href="/gb/en" hreflang="en">United Kingdom</a>`,
+		`<link rel="alternate" hreflang="en-GB" href="/gb/en">`, `<link rel="alternate" hreflang="de-DE" href="/de/de">`,
 	} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("/de/de lacks %s", want)

@@ -112,6 +112,13 @@ func (s *Server) serveFront(w http.ResponseWriter, r *http.Request, ed edition.E
 			Edition:     s.editionNav(ed),
 			Content:     v,
 		}
+		if ed.Country != "" {
+			// Search engines learn that the editions are one page in several languages
+			// and countries ("en-IE", "de-DE").
+			for _, e := range s.editions.All() {
+				lv.HrefLangs = append(lv.HrefLangs, editionLink{URL: sectionPathOr(e, sec), Lang: e.Language + "-" + strings.ToUpper(e.Country)})
+			}
+		}
 		switch {
 		case v.Section != "" && ed.Name != "":
 			lv.Title = v.Section + " · " + ed.Name
@@ -130,6 +137,14 @@ func sectionPath(ed edition.Edition, sec string) string {
 		return "/section/" + sec
 	}
 	return ed.Path() + "/" + sec
+}
+
+// sectionPathOr is a section's page in an edition, or the edition's front page.
+func sectionPathOr(ed edition.Edition, sec string) string {
+	if sec == "" {
+		return ed.Path()
+	}
+	return sectionPath(ed, sec)
 }
 
 // sectionLink is one entry of the section bar.

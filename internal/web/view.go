@@ -17,13 +17,14 @@ type layoutView struct {
 	Site        string
 	Title       string // page title, before " · Site"; empty on the front page
 	Description string
-	Canonical   string      // path of the canonical URL
-	NoIndex     bool        // pages made from a reader's input (questions) are kept out of search engines
-	Accounts    bool        // accounts are on: the header links to sign-in or the account
-	Me          *meView     // the signed-in viewer; nil on anonymous and cached pages
-	Lang        string      // the page's language; "" is English
-	Edition     *editionNav // the header's edition switcher; nil without editions
-	SearchQuery string      // the header search box's words, on the search page
+	Canonical   string        // path of the canonical URL
+	NoIndex     bool          // pages made from a reader's input (questions) are kept out of search engines
+	Accounts    bool          // accounts are on: the header links to sign-in or the account
+	Me          *meView       // the signed-in viewer; nil on anonymous and cached pages
+	Lang        string        // the page's language; "" is English
+	Edition     *editionNav   // the header's edition switcher; nil without editions
+	SearchQuery string        // the header search box's words, on the search page
+	HrefLangs   []editionLink // the same page in every edition, on edition front pages
 	Content     any
 }
 
