@@ -33,7 +33,7 @@ const (
 )
 
 // shellAssets are precached by the service worker: what every page needs to show.
-var shellAssets = []string{"app.css", "app.js", "listen.js", "logo.svg", "favicon.svg", "icon-192.png"}
+var shellAssets = []string{"app.css", "app.js", "listen.js", "ai.js", "logo.svg", "favicon.svg", "icon-192.png"}
 
 // appFile is a root file built at start.
 type appFile struct {
