@@ -113,9 +113,11 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 		a.store.Close()
 		return nil, err
 	}
+	// Editions are the operator's (NEWSDESK_EDITIONS); without them the site has one
+	// global front page.
 	webCfg := web.Config{
 		Store: a.store, Logger: a.log, Registry: a.registry, SiteName: cfg.SiteName,
-		Ready: a.store.Ping, Changes: a.store.Changes,
+		Ready: a.store.Ping, Changes: a.store.Changes, Editions: cfg.Editions,
 	}
 	svc, err := newLLM(cfg, a.log)
 	if err != nil {

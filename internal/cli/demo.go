@@ -24,6 +24,8 @@ var demoDefaults = map[string]string{
 	"poll-interval":       "2s",
 	"min-refresh":         "3s",
 	"fetch-host-interval": "0s",
+	// The simulated publishers' countries and languages, so the demo shows editions.
+	"editions": "gb/en=United Kingdom,us/en=United States,de/de=Deutschland,fr/fr=France",
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
