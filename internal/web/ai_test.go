@@ -224,3 +224,38 @@ func TestClientIP(t *testing.T) {
 		}
 	}
 }
+
+// A question page whose question the built-in Ask answered offers the model's prose answer,
+// grounded on the same articles; the stream carries the question.
+func TestAIAskInProse(t *testing.T) {
+	t.Parallel()
+	fake := &fakeAI{}
+	ts := newTestSite(t, withLLM(fake))
+	body := ts.get(t, "/article/1/ask?q=How+much+will+the+bridge+cost").body
+	for _, w := range []string{
+		`<div id="ai-tools" class="ai-tools" data-url="/article/1/ai/" data-scope="article" hidden>`,
+		`data-feature="ask" data-query="How much will the bridge cost">Answer in prose</button>`,
+		`data-article-id="1" data-url="/article/1/council-approves-the-new-harbour-bridge"`,
+	} {
+		if !strings.Contains(body, w) {
+			t.Errorf("question page lacks %s", w)
+		}
+	}
+	if strings.Contains(body, `data-feature="summary"`) {
+		t.Error("question page offers the other features")
+	}
+	if off := newTestSite(t).get(t, "/article/1/ask?q=How+much+will+the+bridge+cost").body; strings.Contains(off, "Answer in prose") {
+		t.Error("prose answer offered with the LLM off")
+	}
+	if r := ts.get(t, "/article/1/ai/ask?q=How+much+will+the+bridge+cost"); r.status != http.StatusOK {
+		t.Fatalf("ask stream: status %d", r.status)
+	}
+	reqs := fake.requests()
+	if len(reqs) == 0 {
+		t.Fatal("the stream did not reach the model")
+	}
+	req := reqs[len(reqs)-1]
+	if req.Feature != llm.FeatureAsk || req.Question != "How much will the bridge cost" || req.ID != 1 {
+		t.Errorf("stream request %+v", req)
+	}
+}

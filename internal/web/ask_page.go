@@ -22,6 +22,17 @@ type askView struct {
 	Question string
 	Answered bool
 	Answers  []citedView
+	// AI offers the model's prose answer when one is configured and the built-in Ask found
+	// sentences to ground it on; Sources are the articles its citations may name.
+	AI      *aiView
+	Sources []aiSource
+}
+
+// aiSource is an article the model's citations may link to.
+type aiSource struct {
+	ID        int64
+	URL       string
+	Publisher string
 }
 
 // articleAsk answers a question from one article's text. It is not cached: the question
@@ -96,6 +107,15 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, v askView, docs 
 			cited[i] = a.Cited
 		}
 		v.Answers = citedViews(cited, byID)
+		if v.Answered {
+			if v.AI = s.aiBox(strings.TrimSuffix(v.Action, "/ask"), v.Scope == "this story"); v.AI != nil {
+				v.AI.Question = v.Question
+				for _, d := range docs {
+					a := byID[d.ID]
+					v.Sources = append(v.Sources, aiSource{ID: a.ID, URL: articlePath(a.ID, a.Title), Publisher: publisherName(a)})
+				}
+			}
+		}
 	}
 	title := v.Heading
 	if v.Question != "" {

@@ -14,6 +14,9 @@ type aiView struct {
 	Story     bool   // story scope: Timeline instead of Translate, citations name publishers
 	Languages []languageOption
 	More      string // the other languages the model can write, as space-separated codes
+	// Question, on a question page, makes the box offer one thing: the answer in prose,
+	// written by the model from the sentences the built-in Ask found.
+	Question string
 }
 
 // languageOption is one entry of the translation language list.

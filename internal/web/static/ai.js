@@ -156,6 +156,9 @@
     if (feature === "translate" && select) {
       url += "?lang=" + encodeURIComponent(select.value);
     }
+    if (feature === "ask") {
+      url += "?q=" + encodeURIComponent(button.getAttribute("data-query") || "");
+    }
     list.textContent = "";
     note.textContent = "";
     note.hidden = true;
