@@ -8,9 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"newsdesk/internal/search"
 )
@@ -25,7 +25,8 @@ var ErrBadCursor = errors.New("invalid search cursor")
 //
 //	score = relevance × 1 / (1 + age_hours / searchTau)
 //
-// relevance is -bm25 on SQLite (title weighted searchTitleWeight, text 1) and ts_rank on
+// relevance is -bm25 on SQLite (title weighted searchTitleWeight, text 1; or a title
+// score when bm25 would cost too much, see searchIDFLimit) and ts_rank on
 // PostgreSQL (title weight A = 1.0, text B = 0.4, divided by 1 + log(length)); age runs
 // from the article's published time (its fetch time when that is unknown) to the time of
 // the search's first page. With τ = 48 h an article two days old needs twice the relevance
@@ -82,6 +83,7 @@ type searchCursor struct {
 	now    int64  // ms
 	maxID  int64
 	offset int64
+	bm25   bool // SQLite ranks by bm25, not by title (see sqliteBM25IsCheap)
 }
 
 func (c searchCursor) encode() string {
@@ -90,6 +92,7 @@ func (c searchCursor) encode() string {
 	b = binary.AppendVarint(b, c.now)
 	b = binary.AppendVarint(b, c.maxID)
 	b = binary.AppendVarint(b, c.offset)
+	b = binary.AppendVarint(b, map[bool]int64{true: 1}[c.bm25])
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
@@ -118,6 +121,7 @@ func decodeSearchCursor(s string, key uint64) (searchCursor, error) {
 	}
 	b = b[n:]
 	c.now, c.maxID, c.offset = read(), read(), read()
+	c.bm25 = read() == 1
 	if err != nil || len(b) != 0 || c.offset < 0 || c.offset >= searchCandidates {
 		return searchCursor{}, ErrBadCursor
 	}
@@ -151,6 +155,11 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 		c = searchCursor{key: key, now: time.Now().UnixMilli()}
 		if err := s.r.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&c.maxID); err != nil {
 			return SearchResult{}, fmt.Errorf("store: search: %w", err)
+		}
+		if s.d.name == "sqlite" {
+			if c.bm25, err = s.sqliteBM25IsCheap(ctx, pq, q); err != nil {
+				return SearchResult{}, fmt.Errorf("store: search: %w", err)
+			}
 		}
 	}
 	limit := q.Limit
@@ -226,17 +235,25 @@ func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery
 	// The candidates come from the FTS5 index walked newest first (ORDER BY rowid DESC is
 	// answered by the index itself), checked against the filters, and stop at
 	// searchCandidates; bm25 is computed for those only.
+	// Relevance is bm25, or (rel NULL) computed from the title FTS5 marked with char(1)
+	// before each match: matched words over words, counted as spaces plus one.
+	rel := fmt.Sprintf(`-bm25(articles_fts, %g, 1.0, 0.0) AS rel, '' AS h`, searchTitleWeight)
+	if !c.bm25 {
+		rel = `NULL AS rel, trim(highlight(articles_fts, 0, char(1), '')) AS h`
+	}
 	query := fmt.Sprintf(`WITH cand AS MATERIALIZED (
-			SELECT f.rowid AS id, -bm25(articles_fts, %g, 1.0, 0.0) AS rel, a.published, a.fetched
+			SELECT f.rowid AS id, `+rel+`, a.published, a.fetched
 			FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN publishers p ON p.id = a.publisher_id
 			WHERE articles_fts MATCH ? AND f.rowid <= ? AND f.rowid >= ? AND a.duplicate_of = 0`+filters+`
 			ORDER BY f.rowid DESC LIMIT %d),
 		page AS MATERIALIZED (
-			SELECT a.id, a.rel / `+searchFreshness+` AS score FROM cand a
+			SELECT a.id, COALESCE(a.rel, 1.0 + %g * (length(a.h) - length(replace(a.h, char(1), '')))
+				/ (1.0 + length(a.h) - length(replace(a.h, ' ', ''))))
+				/ `+searchFreshness+` AS score FROM cand a
 			ORDER BY score DESC, a.id DESC LIMIT ? OFFSET ?)
 		SELECT `+articleListCols+`, pg.score
 		FROM page pg JOIN articles a ON a.id = pg.id JOIN publishers p ON p.id = a.publisher_id
-		ORDER BY pg.score DESC, a.id DESC`, searchTitleWeight, searchCandidates, searchTau)
+		ORDER BY pg.score DESC, a.id DESC`, searchCandidates, searchTitleWeight, searchTau)
 	args := append([]any{match, c.maxID, minID}, fargs...)
 	args = append(args, c.now, limit, c.offset)
 	hits, err := s.scanHits(ctx, query, args, func(h *SearchHit) []any { return []any{&h.Score} })
@@ -277,21 +294,62 @@ func (s *Store) searchSQLite(ctx context.Context, pq search.Query, q SearchQuery
 }
 
 // sqliteMatch is the FTS5 expression of a search: the words in title and text, and the
-// publisher and language filters as tokens of the facets column (see sqlite/0004_search.sql),
-// which the index intersects far faster than rows can be checked one by one.
+// publisher filter as a token of the facets column (see sqlite/0004_search.sql), which
+// the index intersects far faster than rows can be checked one by one.
 func sqliteMatch(pq search.Query, q SearchQuery) string {
 	m := "{title text} : (" + pq.FTS5() + ")"
 	if q.PublisherID != 0 {
 		m += fmt.Sprintf(` AND facets : "p%d"`, q.PublisherID)
 	}
-	if q.Language != "" {
-		// Split as the tokenizer splits the stored "l" || language.
-		w := strings.FieldsFunc("l"+strings.ToLower(q.Language), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		m += ` AND facets : "` + strings.Join(w, " ") + `"`
-	}
 	return m
+}
+
+// bm25 needs each phrase's document count, and FTS5 finds it by reading the phrase's
+// whole posting list on every search: 90 ms for a word in each of a million articles.
+// A search whose words (and publisher token) each occur in at most searchIDFLimit
+// articles, at most searchIDFWords of them, is ranked by bm25; any other by its title:
+//
+//	relevance = 1 + searchTitleWeight × matched title words / title words
+//
+// which every candidate has at hand (FTS5 marks the matches, stems included) and which
+// still puts a title match above a body match. The choice is made on the first page and
+// kept in the cursor.
+const (
+	searchIDFLimit = 20000
+	searchIDFWords = 6
+)
+
+// sqliteBM25IsCheap reports whether bm25 can rank this search at a bounded cost: each
+// word is probed by reading at most searchIDFLimit+1 entries of its posting list.
+func (s *Store) sqliteBM25IsCheap(ctx context.Context, pq search.Query, q SearchQuery) (bool, error) {
+	var tokens []string
+	for _, g := range append(pq.Groups, pq.Exclude) {
+		for _, a := range g {
+			for _, w := range a {
+				if !slices.Contains(tokens, w) {
+					tokens = append(tokens, w)
+				}
+			}
+		}
+	}
+	if q.PublisherID != 0 {
+		tokens = append(tokens, fmt.Sprintf("p%d", q.PublisherID))
+	}
+	if len(tokens) > searchIDFWords {
+		return false, nil
+	}
+	for _, w := range tokens {
+		var n int
+		err := s.r.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM articles_fts
+			WHERE articles_fts MATCH ? LIMIT %d)`, searchIDFLimit+1), `"`+w+`"`).Scan(&n)
+		if err != nil {
+			return false, err
+		}
+		if n > searchIDFLimit {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // searchFromWindow bounds the work of finding where a From filter starts.

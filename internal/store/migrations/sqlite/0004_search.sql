@@ -7,11 +7,13 @@
 -- language: German, French… text is folded but not stemmed by its own rules (PostgreSQL
 -- stems each article by its language; see postgres/0004_search.sql).
 --
--- facets holds one token per filter value — "p" and the publisher id, "l" and the
--- language — so that a filtered search intersects posting lists inside the index instead
--- of checking match after match against the articles table. It is weighted 0 in ranking.
+-- facets holds the publisher as a token ("p" and its id), so that a search of one
+-- publisher intersects posting lists inside the index instead of checking match after
+-- match against the articles table. It is weighted 0 in ranking. (The language is not a
+-- facet: bm25 would read the posting list of a language tag, which is most of the index,
+-- on every search; languages are few, so checking rows is cheap.)
 CREATE VIEW articles_fts_content AS
-    SELECT id, title, text, 'p' || publisher_id || ' l' || language AS facets FROM articles;
+    SELECT id, title, text, 'p' || publisher_id AS facets FROM articles;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, facets,
@@ -21,19 +23,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text, facets)
-    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id || ' l' || new.language);
+    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id);
 END;
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
-    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id || ' l' || old.language);
+    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id);
 END;
 
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, publisher_id, language ON articles BEGIN
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, publisher_id ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)
-    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id || ' l' || old.language);
+    VALUES ('delete', old.id, old.title, old.text, 'p' || old.publisher_id);
     INSERT INTO articles_fts (rowid, title, text, facets)
-    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id || ' l' || new.language);
+    VALUES (new.id, new.title, new.text, 'p' || new.publisher_id);
 END;
 
 -- Index the articles stored before this migration.
