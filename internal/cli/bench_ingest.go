@@ -105,6 +105,7 @@ func benchIngest(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "bench ingest: %d publishers on %d loopback hosts, %d backlog articles, %d workers, GOMAXPROCS %d\n",
 		*publishers, len(bases), total, *workers, runtime.GOMAXPROCS(0))
 	start := time.Now()
+	cpuStart, _ := cpuTime()
 	if err := p.Start(ctx); err != nil {
 		return err
 	}
@@ -115,6 +116,13 @@ func benchIngest(ctx context.Context, env *Env, args []string) error {
 	elapsed := time.Since(start)
 	fmt.Fprintf(env.Stdout, "backlog:  %d articles in %.2fs = %.0f articles/s (fetch, parse, extract, store)\n",
 		total, elapsed.Seconds(), float64(total)/elapsed.Seconds())
+	// Wall-clock throughput moves with whatever else shares the cores; CPU time per article
+	// is the steadier figure (it includes the loopback publisher's own serving).
+	if cpuEnd, ok := cpuTime(); ok && cpuEnd > cpuStart {
+		per := (cpuEnd - cpuStart) / time.Duration(total)
+		fmt.Fprintf(env.Stdout, "cpu:      %s per article = %.0f articles per CPU-second (CPU-bound ceiling on %d idle cores: %.0f articles/s)\n",
+			per.Round(10*time.Microsecond), float64(time.Second)/float64(per), runtime.NumCPU(), float64(runtime.NumCPU())*float64(time.Second)/float64(per))
+	}
 
 	if *rate > 0 && *live > 0 {
 		n := int(*rate * live.Seconds())
