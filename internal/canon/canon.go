@@ -33,7 +33,7 @@ func URL(raw string) (string, error) {
 		return "", ErrNotHTTP
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimRight(host, ".")
 	if host == "" {
 		return "", ErrNotHTTP
 	}
