@@ -66,7 +66,10 @@ func TestLoginTimingParity(t *testing.T) {
 	k, u := median(known), median(unknown)
 	diff := float64(k-u) / float64(max(k, u))
 	t.Logf("median login: known address %v, unknown address %v, relative difference %.1f%%", k, u, 100*diff)
-	if diff > 0.25 || diff < -0.25 {
+	// Without the dummy hash an unknown address answers in microseconds against the hash's
+	// milliseconds, a difference near 100%; the bound of 50% catches that while tolerating
+	// other test packages sharing the cores (±30% was seen under load).
+	if diff > 0.5 || diff < -0.5 {
 		t.Errorf("login times differ by %.0f%% (known %v, unknown %v)", 100*diff, k, u)
 	}
 }
