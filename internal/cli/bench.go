@@ -16,6 +16,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		{"cluster", "story grouping quality and speed against peer methods", benchCluster},
 		{"summarize", "key points ROUGE against Lead-3", benchSummarize},
 		{"search", "full-text search latency at 100k and 1M generated articles", benchSearch},
+		{"load", "page load while publishing: errors, p99 and RSS over time", benchLoad},
 	}
 	if len(args) > 0 {
 		for _, b := range benches {
