@@ -17,6 +17,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		{"summarize", "key points ROUGE against Lead-3", benchSummarize},
 		{"search", "full-text search latency at 100k and 1M generated articles", benchSearch},
 		{"load", "page load while publishing: errors, p99 and RSS over time", benchLoad},
+		{"serve", "front and article page req/s and p99 under load, against a static file", benchServe},
 	}
 	if len(args) > 0 {
 		for _, b := range benches {
