@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +44,13 @@ func benchLoad(ctx context.Context, env *Env, args []string) error {
 	hosts := fs.Int("hosts", 8, "loopback hosts the publishers are spread over")
 	clients := fs.Int("clients", 64, "concurrent request workers of the load generator")
 	db := fs.String("db", "", "database: empty for a temporary SQLite file, or a postgres:// URL (a fresh schema is made and dropped)")
+	pages := fs.String("pages", "front,article,story,search", "page kinds in the mix, weighted 6:8:3:3 out of 20")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the loaded period to this file")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	slots, err := mixSlots(*pages)
+	if err != nil {
 		return err
 	}
 	if *rps <= 0 || *duration <= 0 || *interval <= 0 || *clients < 1 {
@@ -129,13 +136,24 @@ func benchLoad(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "backlog: %d articles ingested in %s\n", *publishers**backlog, time.Since(backlogStart).Round(100*time.Millisecond))
 	gen.Publish(*rate, int(math.Ceil(*rate*duration.Seconds())))
 
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	loadCtx, stopLoad := context.WithTimeout(ctx, *duration)
 	defer stopLoad()
 	targets := &loadTargets{}
 	go targets.refresh(loadCtx, a.store)
 	lg := newLoadGen(base, *clients)
 	done := make(chan struct{})
-	go func() { lg.run(loadCtx, *rps, targets); close(done) }()
+	go func() { lg.run(loadCtx, *rps, targets, slots); close(done) }()
 
 	rep := &loadReport{out: env.Stdout, interval: *interval}
 	tick := time.NewTicker(*interval)
@@ -267,22 +285,47 @@ func (t *loadTargets) refresh(ctx context.Context, st *store.Store) {
 	}
 }
 
-// pick chooses the n-th request's page: a mix of front page, article, story and search
-// pages, falling back to the front page until the store has something else.
-func (t *loadTargets) pick(n uint64) string {
+// pageWeights is the request mix out of 20: the front page, recent articles, their stories
+// and searches for words of their titles.
+var pageWeights = []pageWeight{{"front", 6}, {"article", 8}, {"story", 3}, {"search", 3}}
+
+type pageWeight struct {
+	kind   string
+	weight int
+}
+
+// mixSlots spreads the enabled kinds over slots in proportion to their weights.
+func mixSlots(pages string) ([]string, error) {
+	var slots []string
+	for _, k := range strings.Split(pages, ",") {
+		k = strings.TrimSpace(k)
+		i := slices.IndexFunc(pageWeights, func(w pageWeight) bool { return w.kind == k })
+		if i < 0 {
+			return nil, fmt.Errorf("unknown page kind %q (want front, article, story, search)", k)
+		}
+		for range pageWeights[i].weight {
+			slots = append(slots, k)
+		}
+	}
+	return slots, nil
+}
+
+// pick chooses the n-th request's page from the mix, falling back to the front page until
+// the store has something else.
+func (t *loadTargets) pick(n uint64, slots []string) string {
 	set := t.cur.Load()
 	if set == nil {
 		return "/"
 	}
-	switch k := n % 20; {
-	case k < 6:
-		return "/"
-	case k < 14 && len(set.articles) > 0:
-		return "/article/" + strconv.FormatInt(set.articles[int(n/20)%len(set.articles)], 10)
-	case k < 17 && len(set.stories) > 0:
-		return "/story/" + strconv.FormatInt(set.stories[int(n/20)%len(set.stories)], 10)
-	case k >= 17 && len(set.words) > 0:
-		return "/search?q=" + url.QueryEscape(set.words[int(n/20)%len(set.words)])
+	k := slots[n%uint64(len(slots))]
+	i := int(n / uint64(len(slots)))
+	switch {
+	case k == "article" && len(set.articles) > 0:
+		return "/article/" + strconv.FormatInt(set.articles[i%len(set.articles)], 10)
+	case k == "story" && len(set.stories) > 0:
+		return "/story/" + strconv.FormatInt(set.stories[i%len(set.stories)], 10)
+	case k == "search" && len(set.words) > 0:
+		return "/search?q=" + url.QueryEscape(set.words[i%len(set.words)])
 	}
 	return "/"
 }
@@ -321,7 +364,7 @@ func newLoadGen(base string, clients int) *loadGen {
 	}
 }
 
-func (g *loadGen) run(ctx context.Context, rps float64, targets *loadTargets) {
+func (g *loadGen) run(ctx context.Context, rps float64, targets *loadTargets, slots []string) {
 	for range cap(g.work) {
 		g.active.Add(1)
 		go g.worker(ctx)
@@ -340,7 +383,7 @@ func (g *loadGen) run(ctx context.Context, rps float64, targets *loadTargets) {
 			for ; sent < due; sent++ {
 				at := start.Add(time.Duration(float64(sent) / rps * float64(time.Second)))
 				select {
-				case g.work <- loadReq{path: targets.pick(sent), due: at}:
+				case g.work <- loadReq{path: targets.pick(sent, slots), due: at}:
 				default: // every client is busy: the request counts as dropped, not silently late
 					g.mu.Lock()
 					g.win.dropped++

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"io"
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,5 +32,33 @@ func TestBenchLoadPrintsWindowsAndSummary(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^total: \d+ requests in .* errors 0, non-2xx 0,`).MatchString(text) {
 		t.Errorf("summary reports failed requests at 20 req/s:\n%s", text)
+	}
+}
+
+// The mix keeps the kinds' weights and refuses an unknown kind.
+func TestBenchLoadMixSlots(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		pages   string
+		counts  map[string]int
+		wantErr bool
+	}{
+		{"front,article,story,search", map[string]int{"front": 6, "article": 8, "story": 3, "search": 3}, false},
+		{"article, search", map[string]int{"article": 8, "search": 3}, false},
+		{"front,comments", nil, true},
+	}
+	for _, tc := range cases {
+		slots, err := mixSlots(tc.pages)
+		if (err != nil) != tc.wantErr {
+			t.Errorf("mixSlots(%q) error %v, want error %t", tc.pages, err, tc.wantErr)
+			continue
+		}
+		got := map[string]int{}
+		for _, s := range slots {
+			got[s]++
+		}
+		if !tc.wantErr && !maps.Equal(got, tc.counts) {
+			t.Errorf("mixSlots(%q) = %v, want %v", tc.pages, got, tc.counts)
+		}
 	}
 }
