@@ -110,6 +110,7 @@ type Server struct {
 	ready    func(ctx context.Context) error
 	changes  func() uint64
 	ai       brief.Summarizer
+	briefs   briefCache       // story briefs by the articles they were computed over
 	llm      LLM              // nil: no generated features
 	aiLangs  []languageOption // the translation list, when llm is set
 	aiMore   string

@@ -26,7 +26,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("story %d: %w", id, err)
 		}
-		cited, err := s.ai.StoryBrief(ctx, briefDocs(arts, briefDocsLimit), briefSentences)
+		cited, err := s.storyBrief(ctx, id, briefDocs(arts, briefDocsLimit))
 		if err != nil {
 			return nil, fmt.Errorf("story %d brief: %w", id, err)
 		}
