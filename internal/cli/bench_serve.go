@@ -117,8 +117,12 @@ func benchServe(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(out, "load: %d keep-alive HTTP/1.1 connections, %s per target, Accept-Encoding %q, GOMAXPROCS %d on %d CPUs; the load generator shares the CPUs with the server\n",
 		*conns, *duration, benchServeAcceptEncoding, runtime.GOMAXPROCS(0), runtime.NumCPU())
-	fmt.Fprintf(out, "front page: %d bytes on the wire (Content-Encoding %q); article pages: %d ids\n",
-		len(front.body), front.header.Get("Content-Encoding"), len(articlePaths))
+	newest, err := benchServeFetch(ctx, client, appURL+articlePaths[0])
+	if err != nil {
+		return fmt.Errorf("article page: %w", err)
+	}
+	fmt.Fprintf(out, "front page: %d bytes on the wire (Content-Encoding %q); article pages: %d ids, the newest %d bytes\n",
+		len(front.body), front.header.Get("Content-Encoding"), len(articlePaths), len(newest.body))
 	var staticRate float64
 	for _, t := range targets {
 		for _, p := range t.paths { // warm the page cache and the connections' first request
