@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -118,6 +119,9 @@ func newApp(ctx context.Context, env *Env, cfg *config.Config) (*app, error) {
 	webCfg := web.Config{
 		Store: a.store, Logger: a.log, Registry: a.registry, SiteName: cfg.SiteName,
 		Ready: a.store.Ping, Changes: a.store.Changes, Editions: cfg.Editions,
+		// Pages may lag the newest change by a second: under live ingest that is what lets
+		// the page cache serve anything at all.
+		Settle: time.Second,
 	}
 	svc, err := newLLM(cfg, a.log)
 	if err != nil {

@@ -76,6 +76,12 @@ type Config struct {
 	// Changes is bumped by ingest whenever visible content changes; it keys the rendered-page
 	// cache. Nil disables the cache: without it there is no way to know a page went stale.
 	Changes func() uint64
+	// Settle, when positive, is how long the page cache may go on serving pages rendered
+	// before the latest change: new values of Changes are taken up at most once per Settle.
+	// Under live ingest (tens of articles a second) an immediate take-up re-renders every
+	// page on nearly every view; a second of staleness lets each page render once a second
+	// instead. Zero takes up every change at once (tests rely on that).
+	Settle time.Duration
 	// Summarizer computes story briefs, answers questions and fills key points for articles
 	// stored without them. Nil means brief.Offline, the embedded extractive one.
 	Summarizer brief.Summarizer
@@ -147,7 +153,7 @@ func New(cfg Config) (*Server, error) {
 		site:     cfg.SiteName,
 		now:      cfg.Now,
 		ready:    cfg.Ready,
-		changes:  cfg.Changes,
+		changes:  settled(cfg.Changes, cfg.Settle, cfg.Now),
 		ai:       cfg.Summarizer,
 		llm:      cfg.LLM,
 		registry: cfg.Registry,
