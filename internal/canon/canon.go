@@ -13,7 +13,7 @@ import (
 var trackingParams = map[string]bool{
 	"fbclid": true, "gclid": true, "dclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true,
 	"igshid": true, "yclid": true, "_ga": true, "ref_src": true, "cmpid": true, "ocid": true,
-	"smid": true, "ito": true, "ns_mchannel": true, "ns_source": true, "ns_campaign": true,
+	"smid": true, "cmp": true, "ito": true, "ns_mchannel": true, "ns_source": true, "ns_campaign": true,
 	"ns_linkname": true, "ns_fee": true,
 }
 

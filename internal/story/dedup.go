@@ -2,6 +2,7 @@ package story
 
 import (
 	"net/url"
+	"newsdesk/internal/canon"
 	"slices"
 	"strings"
 	"unicode"
@@ -218,27 +219,22 @@ func plainWords(s string, fn func(h uint64)) {
 	}
 }
 
-// canonicalURL reduces a URL to what identifies the article: host without "www.", path
-// without a trailing slash, and the query minus tracking parameters.
+// canonicalURL is the key under which equal URLs meet: the canonical URL (package canon:
+// tracking parameters, fragment and default port gone, parameters sorted) without its
+// scheme, a leading "www." or a trailing slash, so http/https and www/bare links to one
+// page are the same article.
 func canonicalURL(raw string) string {
-	if raw == "" {
+	c, err := canon.URL(raw)
+	if err != nil {
 		return ""
 	}
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	u, err := url.Parse(c)
+	if err != nil {
 		return ""
 	}
-	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	q := u.Query()
-	for k := range q {
-		lk := strings.ToLower(k)
-		if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ocid" || lk == "cmp" {
-			q.Del(k)
-		}
-	}
-	key := host + strings.TrimSuffix(u.EscapedPath(), "/")
-	if len(q) > 0 {
-		key += "?" + q.Encode()
+	key := strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+	if u.RawQuery != "" {
+		key += "?" + u.RawQuery
 	}
 	return key
 }
